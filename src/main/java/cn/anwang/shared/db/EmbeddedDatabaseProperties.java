@@ -1,0 +1,21 @@
+package cn.anwang.shared.db;
+
+import jakarta.validation.constraints.NotBlank;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Settings of the embedded PostgreSQL server that runs when no {@code spring.datasource.url} is
+ * configured.
+ *
+ * @param dataDirectory where the cluster lives; persistent across restarts unless {@code clean}
+ * @param clean whether to start from an empty cluster and delete it on shutdown (tests)
+ * @param port fixed port, or 0 for a free one
+ */
+@Validated
+@ConfigurationProperties("anwang.embedded-database")
+public record EmbeddedDatabaseProperties(
+    @DefaultValue("./data/postgres") @NotBlank String dataDirectory,
+    @DefaultValue("false") boolean clean,
+    @DefaultValue("0") int port) {}
