@@ -14,8 +14,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One embedded PostgreSQL per JVM and data directory. Survives a previous {@code kill -9}: a
- * postmaster left running by a killed JVM is detected from its {@code postmaster.pid} and shut
- * down cleanly before the new one starts, so no data is lost and the port is released.
+ * postmaster left running by a killed JVM is detected from its {@code postmaster.pid} and shut down
+ * cleanly before the new one starts, so no data is lost and the port is released.
  */
 final class EmbeddedPostgresServer {
 
@@ -55,7 +55,9 @@ final class EmbeddedPostgresServer {
               .start();
       runningDirectory = directory;
       log.info(
-          "Embedded PostgreSQL is running on port {} with data in {}", running.getPort(), directory);
+          "Embedded PostgreSQL is running on port {} with data in {}",
+          running.getPort(),
+          directory);
       return running;
     } catch (IOException | RuntimeException e) {
       throw new IllegalStateException(
@@ -91,7 +93,8 @@ final class EmbeddedPostgresServer {
       log.info("Found a stale postmaster.pid (process {} is gone); PostgreSQL will recover", pid);
       return;
     }
-    log.warn("A PostgreSQL (pid {}) left by an earlier run still holds {}; stopping it", pid, directory);
+    log.warn(
+        "A PostgreSQL (pid {}) left by an earlier run still holds {}; stopping it", pid, directory);
     ProcessHandle handle = process.get();
     handle.destroy();
     try {
