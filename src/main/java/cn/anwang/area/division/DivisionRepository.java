@@ -62,7 +62,8 @@ class DivisionRepository {
                 + " WHERE division_code LIKE :prefix GROUP BY 1")
         .param("len", childCodeLength)
         .param("prefix", code + "%")
-        .query(rs -> {
+        .query(
+            rs -> {
               counts.put(rs.getString("child"), rs.getLong("grids"));
             });
     return counts;

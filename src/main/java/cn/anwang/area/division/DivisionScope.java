@@ -54,7 +54,8 @@ class DivisionScope {
     String code = actor().scope().territoryCode();
     return divisions
         .find(code)
-        .orElseThrow(() -> new IllegalStateException("The user's territory does not exist: " + code));
+        .orElseThrow(
+            () -> new IllegalStateException("The user's territory does not exist: " + code));
   }
 
   private boolean visible(Division division) {

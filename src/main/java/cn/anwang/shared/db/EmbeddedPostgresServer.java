@@ -37,12 +37,23 @@ final class EmbeddedPostgresServer {
       throw new IllegalStateException(
           "An embedded PostgreSQL already runs in this JVM on " + runningDirectory);
     }
+    running = open(properties);
+    runningDirectory = directory;
+    return running;
+  }
+
+  /**
+   * Starts a server on the configured data directory, first stopping one that a killed JVM left
+   * behind. Not shared: the caller closes it.
+   */
+  static EmbeddedPostgres open(EmbeddedDatabaseProperties properties) {
+    Path directory = Path.of(properties.dataDirectory()).toAbsolutePath().normalize();
     try {
       Files.createDirectories(directory);
       if (!properties.clean()) {
         stopStalePostmaster(directory);
       }
-      running =
+      EmbeddedPostgres postgres =
           EmbeddedPostgres.builder()
               .setDataDirectory(directory)
               .setCleanDataDirectory(properties.clean())
@@ -53,12 +64,11 @@ final class EmbeddedPostgresServer {
               .setServerConfig("shared_buffers", "128MB")
               .setLocaleConfig("locale", "C.UTF-8")
               .start();
-      runningDirectory = directory;
       log.info(
           "Embedded PostgreSQL is running on port {} with data in {}",
-          running.getPort(),
+          postgres.getPort(),
           directory);
-      return running;
+      return postgres;
     } catch (IOException | RuntimeException e) {
       throw new IllegalStateException(
           "Could not start the embedded PostgreSQL in "
