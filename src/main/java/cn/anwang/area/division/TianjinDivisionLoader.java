@@ -67,7 +67,8 @@ class TianjinDivisionLoader implements ApplicationRunner {
   }
 
   private int loadDivisions() {
-    jdbc.sql("INSERT INTO division (code, name, level, parent_code) VALUES ('12', '天津市', 'city', NULL)")
+    jdbc.sql(
+            "INSERT INTO division (code, name, level, parent_code) VALUES ('12', '天津市', 'city', NULL)")
         .update();
     List<String[]> rows = readCsv("tianjin/divisions.csv");
     // parents precede children in the file, but insert by level to be independent of its order
