@@ -19,8 +19,8 @@ import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 /**
  * The locate benchmark on a synthetic Tianjin of 20,000+ grids: index build time and retained
  * memory, single-thread locates per second (random points in Tianjin's bounding box, and points
- * known to be inside grids), checked against brute force on a sample first. Plain main, one
- * thread; see docs/benchmarks.md for the command and results.
+ * known to be inside grids), checked against brute force on a sample first. Plain main, one thread;
+ * see docs/benchmarks.md for the command and results.
  */
 public final class LocateBenchmark {
 
@@ -32,14 +32,20 @@ public final class LocateBenchmark {
   private LocateBenchmark() {}
 
   public static void main(String[] args) {
-    System.out.printf(Locale.ROOT, "Java %s, %d processors available, max heap %d MB%n",
-        System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
+    System.out.printf(
+        Locale.ROOT,
+        "Java %s, %d processors available, max heap %d MB%n",
+        System.getProperty("java.version"),
+        Runtime.getRuntime().availableProcessors(),
         Runtime.getRuntime().maxMemory() >> 20);
     long t0 = System.nanoTime();
     TianjinSyntheticCity city = new TianjinSyntheticCity(SEED, 3, 6);
-    System.out.printf(Locale.ROOT,
+    System.out.printf(
+        Locale.ROOT,
         "Synthesised %,d grids in 16 districts (%,d divisions) in %.1f s%n",
-        city.indexed.size(), city.divisions.size(), seconds(t0));
+        city.indexed.size(),
+        city.divisions.size(),
+        seconds(t0));
 
     // build: warm the code once, then time the second build
     GridIndex.build(city.indexed, 0);
@@ -48,10 +54,14 @@ public final class LocateBenchmark {
     GridIndex index = GridIndex.build(city.indexed, 1);
     double buildMs = (System.nanoTime() - t1) / 1e6;
     long heapAfter = usedHeapAfterGc();
-    System.out.printf(Locale.ROOT,
+    System.out.printf(
+        Locale.ROOT,
         "Index build: %.0f ms; raster %,d cells, %,d candidate entries%n",
-        buildMs, index.cellCount(), index.entryCount());
-    System.out.printf(Locale.ROOT,
+        buildMs,
+        index.cellCount(),
+        index.entryCount());
+    System.out.printf(
+        Locale.ROOT,
         "Index retained heap: %.1f MB (used heap after full GC, with and without the index)%n",
         (heapAfter - heapBefore) / 1e6);
 
@@ -73,7 +83,8 @@ public final class LocateBenchmark {
     double[] vertices = new double[VERIFY_POINTS * 2];
     Random random = new Random(SEED + 4);
     for (int i = 0; i < VERIFY_POINTS; i++) {
-      Coordinate[] cs = city.indexed.get(random.nextInt(city.indexed.size())).geometry().getCoordinates();
+      Coordinate[] cs =
+          city.indexed.get(random.nextInt(city.indexed.size())).geometry().getCoordinates();
       Coordinate c = cs[random.nextInt(cs.length)];
       vertices[2 * i] = c.x;
       vertices[2 * i + 1] = c.y;
@@ -86,18 +97,29 @@ public final class LocateBenchmark {
         Location expected = oracle.locate(points[i], points[i + 1]);
         Location actual = index.locate(points[i], points[i + 1]);
         if (!Objects.equals(expected, actual)) {
-          throw new AssertionError(String.format(Locale.ROOT,
-              "MISMATCH at (%.12f, %.12f): index %s, brute force %s",
-              points[i], points[i + 1], actual, expected));
+          throw new AssertionError(
+              String.format(
+                  Locale.ROOT,
+                  "MISMATCH at (%.12f, %.12f): index %s, brute force %s",
+                  points[i],
+                  points[i + 1],
+                  actual,
+                  expected));
         }
         checked++;
         found += actual == null ? 0 : 1;
       }
     }
-    System.out.printf(Locale.ROOT,
+    System.out.printf(
+        Locale.ROOT,
         "Verified %,d points against brute force (%,d random in the box, %,d inside grids,"
             + " %,d grid vertices): all equal, %,d located, in %.1f s%n",
-        checked, VERIFY_POINTS, VERIFY_POINTS, VERIFY_POINTS, found, seconds(t));
+        checked,
+        VERIFY_POINTS,
+        VERIFY_POINTS,
+        VERIFY_POINTS,
+        found,
+        seconds(t));
   }
 
   private static void measure(String what, GridIndex index, double[] points) {
@@ -113,10 +135,16 @@ public final class LocateBenchmark {
       rates[r] = (points.length / 2) / ((System.nanoTime() - t) / 1e9);
     }
     Arrays.sort(rates);
-    System.out.printf(Locale.ROOT,
+    System.out.printf(
+        Locale.ROOT,
         "Single thread, %s: median %,.0f locates/s (min %,.0f, max %,.0f) over %d rounds of"
             + " %,d points; %.1f%% located%n",
-        what, rates[ROUNDS / 2], rates[0], rates[ROUNDS - 1], ROUNDS, points.length / 2,
+        what,
+        rates[ROUNDS / 2],
+        rates[0],
+        rates[ROUNDS - 1],
+        ROUNDS,
+        points.length / 2,
         100.0 * (run(index, points)) / (points.length / 2));
     if (hits == 42) {
       System.out.println();

@@ -59,7 +59,8 @@ final class TianjinSyntheticCity {
     grids.sort(java.util.Comparator.comparing(SyntheticArea.Grid::code));
     indexed = new ArrayList<>(grids.size());
     for (SyntheticArea.Grid g : grids) {
-      indexed.add(new IndexedGrid(g.geometry(), GeodesicArea.squareMetres(g.geometry()), location(g)));
+      indexed.add(
+          new IndexedGrid(g.geometry(), GeodesicArea.squareMetres(g.geometry()), location(g)));
       bounds.expandToInclude(g.geometry().getEnvelopeInternal());
     }
   }

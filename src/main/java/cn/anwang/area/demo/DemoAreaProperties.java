@@ -12,8 +12,8 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Demo area settings ({@code anwang.demo-area.*}), used only when {@code anwang.demo=true}.
  *
- * @param districts district codes to fill with synthetic streets, villages and grids (default
- *     和平区 120101 and 西青区 120111)
+ * @param districts district codes to fill with synthetic streets, villages and grids (default 和平区
+ *     120101 and 西青区 120111)
  * @param seed random seed: the same seed gives the same polygons
  * @param minGridsPerVillage grids for an ordinary village or community
  * @param maxGridsPerVillage grids for a busy one (about a third are busy)

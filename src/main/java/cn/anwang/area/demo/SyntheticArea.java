@@ -50,7 +50,8 @@ public final class SyntheticArea {
   public record Boundary(String code, Geometry geometry) {}
 
   /** A synthesised grid; {@code divisionCode} is a village, or a street that has no villages. */
-  public record Grid(String code, String name, String divisionCode, String type, Geometry geometry) {}
+  public record Grid(
+      String code, String name, String divisionCode, String type, Geometry geometry) {}
 
   /** What one district yields. */
   public record Result(List<Boundary> boundaries, List<Grid> grids) {}

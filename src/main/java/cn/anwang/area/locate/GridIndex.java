@@ -17,8 +17,8 @@ import org.locationtech.jts.geom.LinearRing;
 import org.locationtech.jts.geom.Polygon;
 
 /**
- * An immutable point-to-grid index: a uniform cell raster over all grids, where each cell lists
- * the grids that may cover a point in it, smallest first, and marks the grids that cover the whole
+ * An immutable point-to-grid index: a uniform cell raster over all grids, where each cell lists the
+ * grids that may cover a point in it, smallest first, and marks the grids that cover the whole
  * cell. Most points fall in a cell that one grid covers entirely and are answered with two
  * multiplications and an array read; the rest run an exact point-in-polygon test (the same robust
  * predicate as JTS) on the few candidates of their cell.
@@ -39,10 +39,13 @@ import org.locationtech.jts.geom.Polygon;
 public final class GridIndex {
 
   static final double EPS = 1e-9;
+
   /** Above this many vertices a grid is tested with JTS's indexed locator instead of a scan. */
   private static final int LARGE_GRID_VERTICES = 256;
+
   /** About this many raster cells per grid: most cells then lie wholly inside one grid. */
   private static final long CELLS_PER_GRID = 64;
+
   private static final long MAX_CELLS = 1L << 22;
 
   private final long version;
@@ -97,8 +100,7 @@ public final class GridIndex {
    */
   public static GridIndex build(Collection<IndexedGrid> grids, long version) {
     List<IndexedGrid> ordered = new ArrayList<>(grids);
-    ordered.sort(
-        Comparator.comparingDouble(IndexedGrid::areaM2).thenComparing(IndexedGrid::code));
+    ordered.sort(Comparator.comparingDouble(IndexedGrid::areaM2).thenComparing(IndexedGrid::code));
     Set<String> codes = new HashSet<>();
     for (IndexedGrid grid : ordered) {
       if (!codes.add(grid.code())) {
@@ -163,7 +165,10 @@ public final class GridIndex {
         return ~entry;
       }
       int b = entry * 4;
-      if (x >= boxes[b] && y >= boxes[b + 1] && x <= boxes[b + 2] && y <= boxes[b + 3]
+      if (x >= boxes[b]
+          && y >= boxes[b + 1]
+          && x <= boxes[b + 2]
+          && y <= boxes[b + 3]
           && shapes[entry].covers(x, y)) {
         return entry;
       }
@@ -362,7 +367,14 @@ public final class GridIndex {
 
     /** Marks every cell whose widened rectangle the segment touches (or may touch). */
     private void markSegment(
-        double ax, double ay, double bx, double by, int x0, int y0, int x1, int y1,
+        double ax,
+        double ay,
+        double bx,
+        double by,
+        int x0,
+        int y0,
+        int x1,
+        int y1,
         boolean[] touched) {
       int sx0 = Math.max(x0, cellX(Math.min(ax, bx) - EPS));
       int sx1 = Math.min(x1, cellX(Math.max(ax, bx) + EPS));

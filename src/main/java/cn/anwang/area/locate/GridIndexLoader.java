@@ -84,7 +84,8 @@ class GridIndexLoader {
     Node village = division.level().equals("village") ? division : null;
     Node street = village != null ? divisions.get(village.parentCode()) : division;
     if (street == null || !street.level().equals("street")) {
-      throw new IllegalArgumentException("division " + divisionCode + " is not a street or village");
+      throw new IllegalArgumentException(
+          "division " + divisionCode + " is not a street or village");
     }
     Node district = divisions.get(street.parentCode());
     return new Location(

@@ -103,7 +103,12 @@ class LocateController {
   private static GeoPoint point(double lon, double lat, String where) {
     if (!GeoPoint.isValid(lon, lat)) {
       throw ApiProblems.badRequest(
-          where + "lon must be in [-180, 180] and lat in [-90, 90], got (" + lon + ", " + lat + ")");
+          where
+              + "lon must be in [-180, 180] and lat in [-90, 90], got ("
+              + lon
+              + ", "
+              + lat
+              + ")");
     }
     return new GeoPoint(lon, lat);
   }

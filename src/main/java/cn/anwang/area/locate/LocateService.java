@@ -89,7 +89,8 @@ class LocateService implements GridLocator {
     try {
       refreshIfChanged();
     } catch (RuntimeException e) {
-      log.warn("Locate index refresh failed, keeping version {}: {}", index.version(), e.toString());
+      log.warn(
+          "Locate index refresh failed, keeping version {}: {}", index.version(), e.toString());
     }
   }
 }

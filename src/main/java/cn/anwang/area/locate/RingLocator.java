@@ -3,10 +3,10 @@ package cn.anwang.area.locate;
 import org.locationtech.jts.algorithm.CGAlgorithmsDD;
 
 /**
- * Point in ring without allocation, on a ring stored as {@code x0, y0, x1, y1, …} (closed: the
- * last pair repeats the first). It follows JTS's {@code RayCrossingCounter} step by step, with the
- * same robust orientation predicate, so it answers exactly as JTS's point locators do, including
- * points on the boundary.
+ * Point in ring without allocation, on a ring stored as {@code x0, y0, x1, y1, …} (closed: the last
+ * pair repeats the first). It follows JTS's {@code RayCrossingCounter} step by step, with the same
+ * robust orientation predicate, so it answers exactly as JTS's point locators do, including points
+ * on the boundary.
  */
 final class RingLocator {
 

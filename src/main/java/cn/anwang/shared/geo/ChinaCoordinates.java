@@ -5,10 +5,11 @@ package cn.anwang.shared.geo;
  *
  * <p>WGS-84 → GCJ-02 is the widely published "eviltransform" formula (Krasovsky 1940 ellipsoid, a =
  * 6378245.0, e² = 0.00669342162296594323); outside China's bounding box it is the identity, as in
- * every public implementation. GCJ-02 → WGS-84 has no closed form: it is inverted here by fixed-point
- * iteration until the forward transform of the answer lands within 1e-10° of the input (about 0.01
- * mm), not the common one-step approximation that errs by up to a few metres. GCJ-02 ↔ BD-09 use
- * Baidu's published formula (x_pi = π·3000/180); BD-09 → GCJ-02 is likewise refined iteratively.
+ * every public implementation. GCJ-02 → WGS-84 has no closed form: it is inverted here by
+ * fixed-point iteration until the forward transform of the answer lands within 1e-10° of the input
+ * (about 0.01 mm), not the common one-step approximation that errs by up to a few metres. GCJ-02 ↔
+ * BD-09 use Baidu's published formula (x_pi = π·3000/180); BD-09 → GCJ-02 is likewise refined
+ * iteratively.
  */
 public final class ChinaCoordinates {
 
@@ -116,7 +117,8 @@ public final class ChinaCoordinates {
   }
 
   private static double shiftLat(double x, double y) {
-    double ret = -100.0 + 2.0 * x + 3.0 * y + 0.2 * y * y + 0.1 * x * y + 0.2 * Math.sqrt(Math.abs(x));
+    double ret =
+        -100.0 + 2.0 * x + 3.0 * y + 0.2 * y * y + 0.1 * x * y + 0.2 * Math.sqrt(Math.abs(x));
     ret += (20.0 * Math.sin(6.0 * x * Math.PI) + 20.0 * Math.sin(2.0 * x * Math.PI)) * 2.0 / 3.0;
     ret += (20.0 * Math.sin(y * Math.PI) + 40.0 * Math.sin(y / 3.0 * Math.PI)) * 2.0 / 3.0;
     ret += (160.0 * Math.sin(y / 12.0 * Math.PI) + 320 * Math.sin(y * Math.PI / 30.0)) * 2.0 / 3.0;
@@ -127,7 +129,8 @@ public final class ChinaCoordinates {
     double ret = 300.0 + x + 2.0 * y + 0.1 * x * x + 0.1 * x * y + 0.1 * Math.sqrt(Math.abs(x));
     ret += (20.0 * Math.sin(6.0 * x * Math.PI) + 20.0 * Math.sin(2.0 * x * Math.PI)) * 2.0 / 3.0;
     ret += (20.0 * Math.sin(x * Math.PI) + 40.0 * Math.sin(x / 3.0 * Math.PI)) * 2.0 / 3.0;
-    ret += (150.0 * Math.sin(x / 12.0 * Math.PI) + 300.0 * Math.sin(x / 30.0 * Math.PI)) * 2.0 / 3.0;
+    ret +=
+        (150.0 * Math.sin(x / 12.0 * Math.PI) + 300.0 * Math.sin(x / 30.0 * Math.PI)) * 2.0 / 3.0;
     return ret;
   }
 }

@@ -4,8 +4,8 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Point;
 
 /**
- * Area in square metres of a WGS-84 (lon/lat) polygon, by a local equirectangular projection at
- * the geometry's centroid latitude: x = R·cos(φ₀)·λ, y = R·φ, R = 6,371,008.8 m (the mean Earth
+ * Area in square metres of a WGS-84 (lon/lat) polygon, by a local equirectangular projection at the
+ * geometry's centroid latitude: x = R·cos(φ₀)·λ, y = R·φ, R = 6,371,008.8 m (the mean Earth
  * radius). For grid-sized polygons (well under 100 km across) in Tianjin this is within about 0.5 %
  * of the ellipsoidal area, ample for choosing the smallest of overlapping grids and for reports.
  */

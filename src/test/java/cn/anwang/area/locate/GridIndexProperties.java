@@ -60,7 +60,8 @@ class GridIndexProperties {
         if (i > 0) {
           points.add(
               new Coordinate(
-                  (vertices[i - 1].x + vertices[i].x) / 2, (vertices[i - 1].y + vertices[i].y) / 2));
+                  (vertices[i - 1].x + vertices[i].x) / 2,
+                  (vertices[i - 1].y + vertices[i].y) / 2));
         }
       }
     }

@@ -30,13 +30,23 @@ class GridIndexTest {
               + " ((117.33 39.10, 117.34 39.10, 117.34 39.11, 117.33 39.11, 117.33 39.10)))");
   // equal areas by construction: the tie is decided by code
   private static final IndexedGrid WEST =
-      sized(grid("west", "POLYGON ((117.40 39.10, 117.41 39.10, 117.41 39.11, 117.40 39.11, 117.40 39.10))"));
+      sized(
+          grid(
+              "west",
+              "POLYGON ((117.40 39.10, 117.41 39.10, 117.41 39.11, 117.40 39.11, 117.40 39.10))"));
   private static final IndexedGrid EAST =
-      sized(grid("east", "POLYGON ((117.41 39.10, 117.42 39.10, 117.42 39.11, 117.41 39.11, 117.41 39.10))"));
+      sized(
+          grid(
+              "east",
+              "POLYGON ((117.41 39.10, 117.42 39.10, 117.42 39.11, 117.41 39.11, 117.41 39.10))"));
   private static final IndexedGrid BIG =
-      grid("big", "POLYGON ((117.50 39.10, 117.60 39.10, 117.60 39.20, 117.50 39.20, 117.50 39.10))");
+      grid(
+          "big",
+          "POLYGON ((117.50 39.10, 117.60 39.10, 117.60 39.20, 117.50 39.20, 117.50 39.10))");
   private static final IndexedGrid SMALL_INSIDE_BIG =
-      grid("small", "POLYGON ((117.52 39.12, 117.53 39.12, 117.53 39.13, 117.52 39.13, 117.52 39.12))");
+      grid(
+          "small",
+          "POLYGON ((117.52 39.12, 117.53 39.12, 117.53 39.13, 117.52 39.13, 117.52 39.12))");
 
   private final GridIndex index =
       GridIndex.build(List.of(HOLED, PLUG, TWO_PARTS, WEST, EAST, BIG, SMALL_INSIDE_BIG), 7);

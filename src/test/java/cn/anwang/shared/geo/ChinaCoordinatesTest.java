@@ -21,27 +21,39 @@ class ChinaCoordinatesTest {
   void convertsWgs84ToGcj02LikeThePublishedReferences() {
     assertClose(
         ChinaCoordinates.wgs84ToGcj02(new GeoPoint(121.5272106, 31.1774276)),
-        121.531541859215, 31.17530398364597, 1e-9);
+        121.531541859215,
+        31.17530398364597,
+        1e-9);
     assertClose(
         ChinaCoordinates.wgs84ToGcj02(new GeoPoint(113.912316, 22.543847)),
-        113.9171764808363, 22.540796131694766, 1e-9);
+        113.9171764808363,
+        22.540796131694766,
+        1e-9);
     assertClose(
         ChinaCoordinates.wgs84ToGcj02(new GeoPoint(116.377817, 39.911954)),
-        116.38404722455657, 39.91334545536069, 1e-9);
+        116.38404722455657,
+        39.91334545536069,
+        1e-9);
     assertClose(
         ChinaCoordinates.wgs84ToGcj02(new GeoPoint(116.404, 39.915)),
-        116.41024449916938, 39.91640428150164, 1e-9);
+        116.41024449916938,
+        39.91640428150164,
+        1e-9);
   }
 
   @Test
   void convertsBetweenGcj02AndBd09LikeThePublishedReferences() {
     assertClose(
         ChinaCoordinates.gcj02ToBd09(new GeoPoint(116.404, 39.915)),
-        116.41036949371029, 39.92133699351021, 1e-9);
+        116.41036949371029,
+        39.92133699351021,
+        1e-9);
     // the published inverse is a one-step approximation; ours is refined, so compare loosely
     assertClose(
         ChinaCoordinates.bd09ToGcj02(new GeoPoint(116.404, 39.915)),
-        116.39762729119315, 39.90865673957631, 2e-5);
+        116.39762729119315,
+        39.90865673957631,
+        2e-5);
   }
 
   @Test
@@ -65,8 +77,7 @@ class ChinaCoordinatesTest {
       @ForAll @DoubleRange(min = 116.7, max = 118.1) double lon,
       @ForAll @DoubleRange(min = 38.5, max = 40.3) double lat) {
     GeoPoint wgs = new GeoPoint(lon, lat);
-    GeoPoint back =
-        ChinaCoordinates.gcj02ToWgs84(ChinaCoordinates.wgs84ToGcj02(wgs));
+    GeoPoint back = ChinaCoordinates.gcj02ToWgs84(ChinaCoordinates.wgs84ToGcj02(wgs));
     assertClose(back, lon, lat, ROUND_TRIP);
   }
 
@@ -77,8 +88,11 @@ class ChinaCoordinatesTest {
     GeoPoint wgs = new GeoPoint(lon, lat);
     GeoPoint bd = ChinaCoordinates.convert(wgs, CoordinateSystem.WGS84, CoordinateSystem.BD09);
     GeoPoint gcj = ChinaCoordinates.convert(bd, CoordinateSystem.BD09, CoordinateSystem.GCJ02);
-    assertClose(gcj, ChinaCoordinates.wgs84ToGcj02(wgs).lon(),
-        ChinaCoordinates.wgs84ToGcj02(wgs).lat(), ROUND_TRIP);
+    assertClose(
+        gcj,
+        ChinaCoordinates.wgs84ToGcj02(wgs).lon(),
+        ChinaCoordinates.wgs84ToGcj02(wgs).lat(),
+        ROUND_TRIP);
     assertClose(ChinaCoordinates.toWgs84(bd, CoordinateSystem.BD09), lon, lat, ROUND_TRIP);
   }
 
@@ -97,7 +111,8 @@ class ChinaCoordinatesTest {
     double dLat = 1000 / 111_195.0;
     double dLon = dLat / Math.cos(Math.toRadians(39.1));
     var square =
-        f.toGeometry(new org.locationtech.jts.geom.Envelope(117.2, 117.2 + dLon, 39.1, 39.1 + dLat));
+        f.toGeometry(
+            new org.locationtech.jts.geom.Envelope(117.2, 117.2 + dLon, 39.1, 39.1 + dLat));
     assertThat(GeodesicArea.squareMetres(square)).isCloseTo(1_000_000, within(5_000.0));
   }
 
