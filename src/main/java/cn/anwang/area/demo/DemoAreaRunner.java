@@ -16,7 +16,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -32,7 +31,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 @Order(StartupOrder.DEMO_AREA)
 @ConditionalOnBooleanProperty("anwang.demo")
-@EnableConfigurationProperties(DemoAreaProperties.class)
 class DemoAreaRunner implements ApplicationRunner {
 
   private static final Logger log = LoggerFactory.getLogger(DemoAreaRunner.class);

@@ -1,8 +1,6 @@
 package cn.anwang.area.locate;
 
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 
@@ -11,8 +9,6 @@ import org.springframework.scheduling.config.ScheduledTaskRegistrar;
  * db-scheduler: every server must rebuild its own index.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableScheduling
-@EnableConfigurationProperties(LocateProperties.class)
 class LocateConfiguration implements SchedulingConfigurer {
 
   private final LocateService locate;
