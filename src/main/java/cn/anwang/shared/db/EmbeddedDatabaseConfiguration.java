@@ -33,6 +33,7 @@ class EmbeddedDatabaseConfiguration {
     dataSource.setUsername("postgres");
     dataSource.setMaximumPoolSize(20);
     dataSource.setPoolName("anwang-embedded");
+    dataSource.addDataSourceProperty("reWriteBatchedInserts", "true");
     return dataSource;
   }
 
