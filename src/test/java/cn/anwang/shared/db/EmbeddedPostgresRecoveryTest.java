@@ -44,7 +44,7 @@ class EmbeddedPostgresRecoveryTest {
 
     try (EmbeddedPostgres postgres =
         EmbeddedPostgresServer.open(
-            new EmbeddedDatabaseProperties(directory.toString(), false, 0))) {
+            new EmbeddedDatabaseProperties(directory.toString(), false, 0, "postgres"))) {
       assertThat(ProcessHandle.of(orphan).map(ProcessHandle::isAlive).orElse(false)).isFalse();
       try (Connection connection = postgres.getPostgresDatabase().getConnection();
           Statement statement = connection.createStatement();

@@ -12,7 +12,7 @@ public final class KilledApplicationChild {
 
   public static void main(String[] args) throws Exception {
     EmbeddedPostgres postgres =
-        EmbeddedPostgresServer.open(new EmbeddedDatabaseProperties(args[0], false, 0));
+        EmbeddedPostgresServer.open(new EmbeddedDatabaseProperties(args[0], false, 0, "postgres"));
     try (Connection connection = postgres.getPostgresDatabase().getConnection();
         Statement statement = connection.createStatement()) {
       statement.execute("CREATE TABLE IF NOT EXISTS survivor (note text)");
