@@ -49,7 +49,8 @@ final class UserCommands {
   /** One page of users. */
   record UserPage(List<UserView> users, long total, int page, int size) {
 
-    int totalPages() {
+    // public: templates call it, and SpEL invokes public methods only
+    public int totalPages() {
       return (int) Math.max(1, (total + size - 1) / size);
     }
   }
