@@ -202,6 +202,29 @@ class LocateApiTest {
     assertThat(locator.locate(117.401, 40.001)).isEmpty();
   }
 
+  @Test
+  void noticesAChangeMadeByAnotherServerThroughTheVersionPoll() throws Exception {
+    // written as another server would: grid and version bumped, but no event in this JVM
+    Geometry square =
+        new WKTReader()
+            .read(
+                "POLYGON ((117.45 40.00, 117.46 40.00, 117.46 40.01, 117.45 40.01, 117.45 40.00))");
+    try {
+      transactions.executeWithoutResult(
+          s -> {
+            insert("TEST-POLLED", "120119001", square);
+            jdbc.sql("UPDATE grid_index_version SET version = version + 1 WHERE id = 1").update();
+          });
+      org.awaitility.Awaitility.await()
+          .atMost(java.time.Duration.ofSeconds(10))
+          .until(() -> locator.locate(117.455, 40.005).isPresent());
+      assertThat(locator.locate(117.455, 40.005).orElseThrow().grid().code())
+          .isEqualTo("TEST-POLLED");
+    } finally {
+      change(() -> jdbc.sql("DELETE FROM grid WHERE code = 'TEST-POLLED'").update());
+    }
+  }
+
   private void change(Runnable work) {
     transactions.executeWithoutResult(
         s -> {
