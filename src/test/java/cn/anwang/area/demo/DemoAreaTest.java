@@ -70,6 +70,22 @@ class DemoAreaTest {
   }
 
   @Test
+  void demoGridsIncludeIndustrialAndCommercialClusters() {
+    List<String> types =
+        jdbc.sql("SELECT DISTINCT type FROM grid WHERE synthetic ORDER BY type")
+            .query(String.class)
+            .list();
+    assertThat(types).contains("REGULAR", "INDUSTRIAL_CLUSTER", "COMMERCIAL_CLUSTER");
+    assertThat(
+            jdbc.sql(
+                    "SELECT count(*) FROM grid WHERE synthetic AND code NOT LIKE division_code || '-__'")
+                .query(Long.class)
+                .single())
+        .as("codes like <divisionCode>-01")
+        .isZero();
+  }
+
+  @Test
   void theLocatorFindsEveryDemoGridAtAPointInside() throws Exception {
     WKBReader reader = new WKBReader();
     List<Object[]> grids =
