@@ -55,7 +55,8 @@ class LocateApiTest {
         .andExpect(jsonPath("$.village.code").value(code.substring(0, 12)))
         .andExpect(jsonPath("$.street.code").value("120101001"))
         .andExpect(jsonPath("$.district.code").value("120101"))
-        .andExpect(jsonPath("$.district.name").value("和平区"));
+        .andExpect(jsonPath("$.district.name").value("和平区"))
+        .andExpect(jsonPath("$.divisionCode").doesNotExist());
   }
 
   @Test
