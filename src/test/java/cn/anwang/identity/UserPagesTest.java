@@ -44,14 +44,11 @@ class UserPagesTest {
   void createsAUserThroughTheFormAndShowsTheOneTimePasswordOnce() throws Exception {
     String username = UserAdministrationApiTest.unique("page");
     MvcResult created =
-        mvc.perform(
-                post("/users")
-                    .session(heping)
-                    .with(csrf())
-                    .param("username", username)
-                    .param("displayName", "李网格")
-                    .param("role", "STREET_OFFICER")
-                    .param("territoryCode", "120101001"))
+        mvc.perform(post("/users").session(heping).with(csrf())
+                .param("username", username)
+                .param("displayName", "李网格")
+                .param("role", "STREET_OFFICER")
+                .param("territoryCode", "120101001"))
             .andExpect(status().is3xxRedirection())
             .andExpect(flash().attributeExists("oneTimePassword"))
             .andReturn();
@@ -67,25 +64,19 @@ class UserPagesTest {
 
   @Test
   void showsFieldErrorsForInvalidInputAndBrokenRules() throws Exception {
-    mvc.perform(
-            post("/users")
-                .session(heping)
-                .with(csrf())
-                .param("username", "x")
-                .param("displayName", "")
-                .param("role", "STREET_OFFICER")
-                .param("territoryCode", "120101001"))
+    mvc.perform(post("/users").session(heping).with(csrf())
+            .param("username", "x")
+            .param("displayName", "")
+            .param("role", "STREET_OFFICER")
+            .param("territoryCode", "120101001"))
         .andExpect(status().isOk())
         .andExpect(content().string(containsString("is-invalid")));
 
-    mvc.perform(
-            post("/users")
-                .session(heping)
-                .with(csrf())
-                .param("username", UserAdministrationApiTest.unique("high"))
-                .param("displayName", "x")
-                .param("role", "CITY_ADMIN")
-                .param("territoryCode", "12"))
+    mvc.perform(post("/users").session(heping).with(csrf())
+            .param("username", UserAdministrationApiTest.unique("high"))
+            .param("displayName", "x")
+            .param("role", "CITY_ADMIN")
+            .param("territoryCode", "12"))
         .andExpect(status().isOk())
         .andExpect(content().string(containsString("不能授予角色")));
   }
@@ -99,10 +90,7 @@ class UserPagesTest {
 
   @Test
   void hidesAUserOfAnotherDistrict() throws Exception {
-    long xiqing =
-        jdbc.sql("SELECT id FROM app_user WHERE username = 'xiqing.officer'")
-            .query(Long.class)
-            .single();
+    long xiqing = jdbc.sql("SELECT id FROM app_user WHERE username = 'xiqing.officer'").query(Long.class).single();
 
     mvc.perform(get("/users/" + xiqing).session(heping)).andExpect(status().isNotFound());
   }
@@ -111,14 +99,11 @@ class UserPagesTest {
   void disablesAndReEnablesAUserFromItsPage() throws Exception {
     String username = UserAdministrationApiTest.unique("toggle");
     MvcResult created =
-        mvc.perform(
-                post("/users")
-                    .session(heping)
-                    .with(csrf())
-                    .param("username", username)
-                    .param("displayName", "x")
-                    .param("role", "VILLAGE_OFFICER")
-                    .param("territoryCode", "120101001001"))
+        mvc.perform(post("/users").session(heping).with(csrf())
+                .param("username", username)
+                .param("displayName", "x")
+                .param("role", "VILLAGE_OFFICER")
+                .param("territoryCode", "120101001001"))
             .andReturn();
     String location = created.getResponse().getRedirectedUrl();
 
@@ -137,9 +122,6 @@ class UserPagesTest {
   }
 
   private boolean enabled(String username) {
-    return jdbc.sql("SELECT enabled FROM app_user WHERE username = :u")
-        .param("u", username)
-        .query(Boolean.class)
-        .single();
+    return jdbc.sql("SELECT enabled FROM app_user WHERE username = :u").param("u", username).query(Boolean.class).single();
   }
 }

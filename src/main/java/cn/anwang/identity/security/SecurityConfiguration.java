@@ -22,9 +22,9 @@ import org.springframework.security.web.authentication.ExceptionMappingAuthentic
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
- * Two filter chains: the JSON API under {@code /api/**} (HTTP Basic or an existing page session, no
- * CSRF, problem responses instead of redirects) and the pages (form log-in, CSRF, log-out). Both
- * share one authentication manager, so failed log-ins count towards lock-out on either path.
+ * Two filter chains: the JSON API under {@code /api/**} (HTTP Basic or an existing page session,
+ * no CSRF, problem responses instead of redirects) and the pages (form log-in, CSRF, log-out).
+ * Both share one authentication manager, so failed log-ins count towards lock-out on either path.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -87,7 +87,8 @@ class SecurityConfiguration {
         // Reuse a page session if there is one, but never create one for a Basic caller.
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
         .requestCache(cache -> cache.disable())
-        .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems));
+        .exceptionHandling(
+            e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems));
     headers(http, properties);
     return http.build();
   }
@@ -122,8 +123,7 @@ class SecurityConfiguration {
     http.headers(
         headers ->
             headers
-                .contentSecurityPolicy(
-                    csp -> csp.policyDirectives(properties.contentSecurityPolicy()))
+                .contentSecurityPolicy(csp -> csp.policyDirectives(properties.contentSecurityPolicy()))
                 .frameOptions(frame -> frame.deny())
                 .referrerPolicy(
                     referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)));
