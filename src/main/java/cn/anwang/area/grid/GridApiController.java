@@ -19,7 +19,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.ObjectMapper;
 
 /**
  * Grids over HTTP: GeoJSON in ({@code POST /import}) and out (a Feature per grid, a
@@ -40,11 +39,11 @@ class GridApiController {
       GridService grids,
       QualityReportService quality,
       GridsProperties properties,
-      ObjectMapper json) {
+      GridGeoJson geoJson) {
     this.grids = grids;
     this.quality = quality;
     this.properties = properties;
-    this.geoJson = new GridGeoJson(json);
+    this.geoJson = geoJson;
   }
 
   @Operation(

@@ -5,6 +5,7 @@ import java.util.List;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.geojson.GeoJsonWriter;
 import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.ObjectMapper;
 
@@ -12,7 +13,8 @@ import tools.jackson.databind.ObjectMapper;
  * Writes grids as RFC 7946 GeoJSON (exterior rings counter-clockwise, no {@code crs} member),
  * with exactly the properties the import reads, so an export can be imported again as it is.
  */
-final class GridGeoJson {
+@Component
+class GridGeoJson {
 
   static final MediaType GEO_JSON = MediaType.parseMediaType("application/geo+json");
 
