@@ -126,7 +126,7 @@ class GridService {
   /** A page of a grid list. */
   record GridPage(List<GridRow> grids, long total, int page, int size) {
 
-    int pages() {
+    public int pages() {
       return (int) Math.max(1, (total + size - 1) / size);
     }
   }
