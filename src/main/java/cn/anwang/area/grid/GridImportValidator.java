@@ -21,6 +21,7 @@ import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 import org.locationtech.jts.index.strtree.STRtree;
 import org.locationtech.jts.operation.overlayng.OverlayNG;
 import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
+import org.locationtech.jts.operation.relateng.RelateNG;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -38,6 +39,12 @@ final class GridImportValidator {
 
   /** Tianjin's extent, widened by a degree: anything beyond is certainly not a Tianjin grid. */
   static final Envelope TIANJIN_REACH = new Envelope(115.7, 119.1, 37.5, 41.3);
+
+  /**
+   * Grids that only touch share no interior; testing that first spares the costly overlay for the
+   * many neighbours of a tiled city.
+   */
+  static final String INTERIORS_INTERSECT = "T********";
 
   private final ImportContext context;
 
@@ -272,7 +279,7 @@ final class GridImportValidator {
       }
     }
     for (GridDraft d : drafts) {
-      PreparedGeometry prepared = PreparedGeometryFactory.prepare(d.geometry());
+      RelateNG prepared = RelateNG.prepare(d.geometry());
       for (Object candidate : tree.query(d.geometry().getEnvelopeInternal())) {
         String otherCode;
         Geometry other;
@@ -291,7 +298,7 @@ final class GridImportValidator {
           other = s.geometry();
           label = "existing grid '" + otherCode + "'";
         }
-        if (!prepared.intersects(other)) {
+        if (!prepared.evaluate(other, INTERIORS_INTERSECT)) {
           continue;
         }
         double area = overlapArea(d.geometry(), other);

@@ -12,11 +12,10 @@ import java.util.List;
 import java.util.Optional;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Polygon;
-import org.locationtech.jts.geom.prep.PreparedGeometry;
-import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 import org.locationtech.jts.index.strtree.STRtree;
 import org.locationtech.jts.operation.overlayng.OverlayNG;
 import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
+import org.locationtech.jts.operation.relateng.RelateNG;
 import org.locationtech.jts.operation.union.UnaryUnionOp;
 import org.locationtech.jts.operation.valid.IsValidOp;
 import org.locationtech.jts.operation.valid.TopologyValidationError;
@@ -72,10 +71,10 @@ class QualityReportService {
     }
     List<Overlap> overlaps = new ArrayList<>();
     for (GridRow a : rows) {
-      PreparedGeometry prepared = PreparedGeometryFactory.prepare(a.geometry());
+      RelateNG prepared = RelateNG.prepare(a.geometry());
       for (Object o : tree.query(a.geometry().getEnvelopeInternal())) {
         GridRow b = (GridRow) o;
-        if (a.code().compareTo(b.code()) >= 0 || !prepared.intersects(b.geometry())) {
+        if (a.code().compareTo(b.code()) >= 0 || !prepared.evaluate(b.geometry(), GridImportValidator.INTERIORS_INTERSECT)) {
           continue;
         }
         Geometry shared = safeOverlay(a.geometry(), b.geometry(), OverlayNG.INTERSECTION);
