@@ -1,5 +1,7 @@
 package cn.anwang.identity;
 
+import java.io.Serializable;
+
 /**
  * The authenticated user behind a request.
  *
@@ -9,7 +11,8 @@ package cn.anwang.identity;
  * @param role the user's role
  * @param scope territory × department the user may see
  */
-public record Actor(long userId, String username, String displayName, Role role, Scope scope) {
+public record Actor(long userId, String username, String displayName, Role role, Scope scope)
+    implements Serializable {
 
   public boolean covers(String divisionCode) {
     return scope.covers(divisionCode);

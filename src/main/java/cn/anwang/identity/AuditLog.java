@@ -3,12 +3,15 @@ package cn.anwang.identity;
 /**
  * The audit log: who did what, when, with before and after. Every change in every module and every
  * read of sensitive data is recorded here. Entries are hash-chained, so tampering is evident.
+ *
+ * <p>An entry is written in the caller's transaction (one is opened when there is none), so it is
+ * committed or rolled back together with the change it describes.
  */
 public interface AuditLog {
 
   /**
-   * Records an action by the current user (or "system" outside a request) in the caller's
-   * transaction.
+   * Records an action by the current user (or "system" outside a request), filed under the
+   * actor's own territory.
    *
    * @param action dotted verb, e.g. {@code grid.import}, {@code user.create}
    * @param targetType what kind of thing was touched, e.g. {@code grid}
@@ -16,5 +19,21 @@ public interface AuditLog {
    * @param before state before (any JSON-serialisable value), may be null
    * @param after state after, may be null
    */
-  void record(String action, String targetType, String targetId, Object before, Object after);
+  default void record(String action, String targetType, String targetId, Object before, Object after) {
+    record(action, targetType, targetId, null, before, after);
+  }
+
+  /**
+   * Records an action by the current user, filed under the division it concerns, so that the
+   * administrators and auditors of that division see it.
+   *
+   * @param territoryCode division code the target lies in, or null for the actor's territory
+   */
+  void record(
+      String action,
+      String targetType,
+      String targetId,
+      String territoryCode,
+      Object before,
+      Object after);
 }

@@ -35,6 +35,27 @@ public enum Role {
     return this == CITY_ADMIN || this == DISTRICT_ADMIN || this == STREET_ADMIN;
   }
 
+  /**
+   * Whether a user with this role may be placed on a division of the given level ({@code city},
+   * {@code district}, {@code street}, {@code village}): an administrator's territory is exactly
+   * the level it administers; officers work in a street or a village; the other roles may sit
+   * anywhere in the tree.
+   */
+  public boolean allowsTerritoryLevel(String level) {
+    return switch (this) {
+      case CITY_ADMIN -> "city".equals(level);
+      case DISTRICT_ADMIN -> "district".equals(level);
+      case STREET_ADMIN, STREET_OFFICER -> "street".equals(level);
+      case VILLAGE_OFFICER -> "village".equals(level);
+      case DEPARTMENT_STAFF, AUDITOR, THIRD_PARTY, ENTERPRISE_USER -> level != null;
+    };
+  }
+
+  /** Whether this role may read the audit log (within its territory). */
+  public boolean mayReadAudit() {
+    return this == AUDITOR || this == CITY_ADMIN || this == DISTRICT_ADMIN;
+  }
+
   /** The Spring Security authority name, {@code ROLE_<name>}. */
   public String authority() {
     return "ROLE_" + name();

@@ -1,5 +1,6 @@
 package cn.anwang.identity;
 
+import java.io.Serializable;
 import java.util.Objects;
 
 /**
@@ -9,7 +10,7 @@ import java.util.Objects;
  * @param territoryCode the division code at the root of the user's subtree, never null
  * @param departmentCode the user's department, or null when the user is not bound to one
  */
-public record Scope(String territoryCode, String departmentCode) {
+public record Scope(String territoryCode, String departmentCode) implements Serializable {
 
   public static final String CITY = "12";
 

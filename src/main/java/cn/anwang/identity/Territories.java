@@ -3,8 +3,8 @@ package cn.anwang.identity;
 import java.util.Optional;
 
 /**
- * Port through which identity learns about divisions without depending on the module that owns
- * them ({@code area} implements it).
+ * Port through which identity learns about divisions without depending on the module that owns them
+ * ({@code area} implements it).
  */
 public interface Territories {
 

@@ -4,7 +4,9 @@ import cn.anwang.area.Division;
 import cn.anwang.area.DivisionLevel;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -47,6 +49,31 @@ class DivisionRepository {
         .param("limit", limit)
         .query(DivisionRepository::map)
         .list();
+  }
+
+  /**
+   * The number of grids under each child of a division, keyed by the child's code. Grids hang on
+   * villages or streets, so the child is the grid's division code cut to the child's length.
+   */
+  Map<String, Long> gridCountsByChild(String code, int childCodeLength) {
+    Map<String, Long> counts = new HashMap<>();
+    jdbc.sql(
+            "SELECT substring(division_code, 1, :len) AS child, count(*) AS grids FROM grid"
+                + " WHERE division_code LIKE :prefix GROUP BY 1")
+        .param("len", childCodeLength)
+        .param("prefix", code + "%")
+        .query(
+            rs -> {
+              counts.put(rs.getString("child"), rs.getLong("grids"));
+            });
+    return counts;
+  }
+
+  long gridCount(String code) {
+    return jdbc.sql("SELECT count(*) FROM grid WHERE division_code LIKE ?")
+        .param(code + "%")
+        .query(Long.class)
+        .single();
   }
 
   long count() {

@@ -20,6 +20,7 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -37,11 +38,17 @@ class TianjinDivisionLoader implements ApplicationRunner {
   private static final Logger log = LoggerFactory.getLogger(TianjinDivisionLoader.class);
 
   private final JdbcClient jdbc;
+  private final JdbcTemplate jdbcTemplate;
   private final TransactionTemplate transactions;
   private final ObjectMapper json;
 
-  TianjinDivisionLoader(JdbcClient jdbc, TransactionTemplate transactions, ObjectMapper json) {
+  TianjinDivisionLoader(
+      JdbcClient jdbc,
+      JdbcTemplate jdbcTemplate,
+      TransactionTemplate transactions,
+      ObjectMapper json) {
     this.jdbc = jdbc;
+    this.jdbcTemplate = jdbcTemplate;
     this.transactions = transactions;
     this.json = json;
   }
@@ -67,18 +74,17 @@ class TianjinDivisionLoader implements ApplicationRunner {
   }
 
   private int loadDivisions() {
-    jdbc.sql("INSERT INTO division (code, name, level, parent_code) VALUES ('12', '天津市', 'city', NULL)")
+    jdbc.sql(
+            "INSERT INTO division (code, name, level, parent_code) VALUES ('12', '天津市', 'city', NULL)")
         .update();
     List<String[]> rows = readCsv("tianjin/divisions.csv");
     // parents precede children in the file, but insert by level to be independent of its order
     rows.sort((a, b) -> Integer.compare(a[0].length(), b[0].length()));
-    for (String[] row : rows) {
-      jdbc.sql(
-              "INSERT INTO division (code, name, level, parent_code, district_code)"
-                  + " VALUES (?, ?, ?, ?, ?)")
-          .params(row[0], row[1], row[2], row[3], row[0].substring(0, 6))
-          .update();
-    }
+    jdbcTemplate.batchUpdate(
+        "INSERT INTO division (code, name, level, parent_code, district_code) VALUES (?, ?, ?, ?, ?)",
+        rows.stream()
+            .map(r -> new Object[] {r[0], r[1], r[2], r[3], r[0].substring(0, 6)})
+            .toList());
     return rows.size() + 1;
   }
 

@@ -2,6 +2,11 @@ package cn.anwang.shared.db;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import javax.sql.DataSource;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -27,13 +32,34 @@ class EmbeddedDatabaseConfiguration {
   }
 
   @Bean
-  HikariDataSource dataSource(EmbeddedPostgres postgres) {
+  HikariDataSource dataSource(EmbeddedPostgres postgres, EmbeddedDatabaseProperties properties)
+      throws SQLException {
+    String database = properties.databaseName();
+    createIfMissing(postgres, database);
     HikariDataSource dataSource = new HikariDataSource();
-    dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+    dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", database));
     dataSource.setUsername("postgres");
     dataSource.setMaximumPoolSize(20);
     dataSource.setPoolName("anwang-embedded");
+    dataSource.addDataSourceProperty("reWriteBatchedInserts", "true");
     return dataSource;
+  }
+
+  private static void createIfMissing(EmbeddedPostgres postgres, String database)
+      throws SQLException {
+    try (Connection connection = postgres.getPostgresDatabase().getConnection();
+        PreparedStatement exists =
+            connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+      exists.setString(1, database);
+      try (ResultSet rows = exists.executeQuery()) {
+        if (!rows.next()) {
+          try (Statement create = connection.createStatement()) {
+            // the name is validated as [a-z][a-z0-9_]* by the properties
+            create.execute("CREATE DATABASE " + database);
+          }
+        }
+      }
+    }
   }
 
   static class NoDatasourceUrl implements Condition {

@@ -1,6 +1,7 @@
 package cn.anwang.shared.db;
 
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -12,10 +13,13 @@ import org.springframework.validation.annotation.Validated;
  * @param dataDirectory where the cluster lives; persistent across restarts unless {@code clean}
  * @param clean whether to start from an empty cluster and delete it on shutdown (tests)
  * @param port fixed port, or 0 for a free one
+ * @param databaseName the database inside the cluster, created when missing (tests use a second
+ *     one to run a differently configured application beside the main one)
  */
 @Validated
 @ConfigurationProperties("anwang.embedded-database")
 public record EmbeddedDatabaseProperties(
     @DefaultValue("./data/postgres") @NotBlank String dataDirectory,
     @DefaultValue("false") boolean clean,
-    @DefaultValue("0") int port) {}
+    @DefaultValue("0") int port,
+    @DefaultValue("postgres") @NotBlank @Pattern(regexp = "[a-z][a-z0-9_]*") String databaseName) {}

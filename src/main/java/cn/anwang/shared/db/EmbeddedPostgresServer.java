@@ -14,8 +14,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One embedded PostgreSQL per JVM and data directory. Survives a previous {@code kill -9}: a
- * postmaster left running by a killed JVM is detected from its {@code postmaster.pid} and shut
- * down cleanly before the new one starts, so no data is lost and the port is released.
+ * postmaster left running by a killed JVM is detected from its {@code postmaster.pid} and shut down
+ * cleanly before the new one starts, so no data is lost and the port is released.
  */
 final class EmbeddedPostgresServer {
 
@@ -37,12 +37,23 @@ final class EmbeddedPostgresServer {
       throw new IllegalStateException(
           "An embedded PostgreSQL already runs in this JVM on " + runningDirectory);
     }
+    running = open(properties);
+    runningDirectory = directory;
+    return running;
+  }
+
+  /**
+   * Starts a server on the configured data directory, first stopping one that a killed JVM left
+   * behind. Not shared: the caller closes it.
+   */
+  static EmbeddedPostgres open(EmbeddedDatabaseProperties properties) {
+    Path directory = Path.of(properties.dataDirectory()).toAbsolutePath().normalize();
     try {
       Files.createDirectories(directory);
       if (!properties.clean()) {
         stopStalePostmaster(directory);
       }
-      running =
+      EmbeddedPostgres postgres =
           EmbeddedPostgres.builder()
               .setDataDirectory(directory)
               .setCleanDataDirectory(properties.clean())
@@ -53,10 +64,11 @@ final class EmbeddedPostgresServer {
               .setServerConfig("shared_buffers", "128MB")
               .setLocaleConfig("locale", "C.UTF-8")
               .start();
-      runningDirectory = directory;
       log.info(
-          "Embedded PostgreSQL is running on port {} with data in {}", running.getPort(), directory);
-      return running;
+          "Embedded PostgreSQL is running on port {} with data in {}",
+          postgres.getPort(),
+          directory);
+      return postgres;
     } catch (IOException | RuntimeException e) {
       throw new IllegalStateException(
           "Could not start the embedded PostgreSQL in "
@@ -91,7 +103,8 @@ final class EmbeddedPostgresServer {
       log.info("Found a stale postmaster.pid (process {} is gone); PostgreSQL will recover", pid);
       return;
     }
-    log.warn("A PostgreSQL (pid {}) left by an earlier run still holds {}; stopping it", pid, directory);
+    log.warn(
+        "A PostgreSQL (pid {}) left by an earlier run still holds {}; stopping it", pid, directory);
     ProcessHandle handle = process.get();
     handle.destroy();
     try {

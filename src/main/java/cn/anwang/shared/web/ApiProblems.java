@@ -14,7 +14,10 @@ public final class ApiProblems {
   private ApiProblems() {}
 
   public static ErrorResponseException notFound(String what, String id) {
-    return problem(HttpStatus.NOT_FOUND, "Not found", what + " '" + id + "' does not exist or is outside your scope");
+    return problem(
+        HttpStatus.NOT_FOUND,
+        "Not found",
+        what + " '" + id + "' does not exist or is outside your scope");
   }
 
   public static ErrorResponseException badRequest(String detail) {

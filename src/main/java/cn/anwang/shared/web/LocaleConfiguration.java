@@ -12,8 +12,8 @@ import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
 /**
- * Simplified Chinese first, English available: {@code ?lang=en} or {@code ?lang=zh-CN} switches
- * and a cookie remembers the choice.
+ * Simplified Chinese first, English available: {@code ?lang=en} or {@code ?lang=zh-CN} switches and
+ * a cookie remembers the choice.
  */
 @Configuration(proxyBeanMethods = false)
 class LocaleConfiguration implements WebMvcConfigurer {

@@ -1,0 +1,137 @@
+package cn.anwang.area.locate;
+
+import cn.anwang.area.Location;
+import cn.anwang.identity.CurrentActor;
+import cn.anwang.identity.Scope;
+import cn.anwang.shared.geo.CoordinateSystem;
+import cn.anwang.shared.geo.GeoPoint;
+import cn.anwang.shared.web.ApiProblems;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Point → grid → village → street → district. Answers only grids inside the caller's territory: a
+ * grid outside it is reported as not found, so locate reveals nothing beyond the caller's scope.
+ */
+@RestController
+@RequestMapping("/api/v1/locate")
+class LocateController {
+
+  private final LocateService locate;
+  private final CurrentActor actors;
+  private final LocateProperties properties;
+
+  LocateController(LocateService locate, CurrentActor actors, LocateProperties properties) {
+    this.locate = locate;
+    this.actors = actors;
+    this.properties = properties;
+  }
+
+  @GetMapping
+  Location locate(
+      @RequestParam(required = false) String lon,
+      @RequestParam(required = false) String lat,
+      @RequestParam(required = false) String crs) {
+    GeoPoint point = point(number("lon", lon), number("lat", lat), "");
+    CoordinateSystem system = crs(crs);
+    return locate
+        .locate(point, system, scope())
+        .orElseThrow(
+            () ->
+                ApiProblems.problem(
+                    HttpStatus.NOT_FOUND,
+                    "Not found",
+                    String.format(
+                        Locale.ROOT,
+                        "No grid in your territory contains the point (%s, %s) in %s",
+                        lon.strip(),
+                        lat.strip(),
+                        system.key())));
+  }
+
+  @PostMapping
+  BatchResponse locateAll(@RequestBody BatchRequest request) {
+    if (request == null || request.points() == null) {
+      throw ApiProblems.badRequest("The body needs \"points\": [[lon, lat], …]");
+    }
+    double[][] raw = request.points();
+    if (raw.length > properties.maxBatchPoints()) {
+      throw ApiProblems.problem(
+          HttpStatus.CONTENT_TOO_LARGE,
+          "Too many points",
+          "At most "
+              + properties.maxBatchPoints()
+              + " points per request, got "
+              + raw.length
+              + "; split the batch");
+    }
+    CoordinateSystem system = crs(request.crs());
+    List<GeoPoint> points = new ArrayList<>(raw.length);
+    for (int i = 0; i < raw.length; i++) {
+      double[] p = raw[i];
+      if (p == null || p.length != 2) {
+        throw ApiProblems.badRequest("points[" + i + "] must be [lon, lat]");
+      }
+      points.add(point(p[0], p[1], "points[" + i + "]: "));
+    }
+    return new BatchResponse(locate.locateAll(points, system, scope()));
+  }
+
+  private Scope scope() {
+    return actors.require().scope();
+  }
+
+  private static double number(String name, String value) {
+    if (value == null || value.isBlank()) {
+      throw ApiProblems.badRequest("The query parameter '" + name + "' is required");
+    }
+    try {
+      return Double.parseDouble(value.strip());
+    } catch (NumberFormatException e) {
+      throw ApiProblems.badRequest("The query parameter '" + name + "' is not a number: " + value);
+    }
+  }
+
+  private static GeoPoint point(double lon, double lat, String where) {
+    if (!GeoPoint.isValid(lon, lat)) {
+      throw ApiProblems.badRequest(
+          where
+              + "lon must be in [-180, 180] and lat in [-90, 90], got ("
+              + lon
+              + ", "
+              + lat
+              + ")");
+    }
+    return new GeoPoint(lon, lat);
+  }
+
+  private static CoordinateSystem crs(String key) {
+    if (key == null || key.isBlank()) {
+      return CoordinateSystem.WGS84;
+    }
+    return CoordinateSystem.parse(key)
+        .orElseThrow(
+            () ->
+                ApiProblems.badRequest(
+                    "Unknown coordinate system '" + key + "'; use wgs84, gcj02 or bd09"));
+  }
+
+  /**
+   * A batch of points.
+   *
+   * @param crs wgs84 (default), gcj02 or bd09
+   * @param points [lon, lat] pairs
+   */
+  record BatchRequest(String crs, double[][] points) {}
+
+  /** One result per point, in input order; null where no grid (in scope) covers the point. */
+  record BatchResponse(List<Location> results) {}
+}

@@ -1,0 +1,60 @@
+package cn.anwang.identity.audit;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HexFormat;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The fields of an audit entry that its hash covers, with the previous entry's hash. The
+ * canonical form is a JSON array (unambiguous: no separator can be smuggled into a field);
+ * {@code before} and {@code after} are PostgreSQL's own {@code jsonb} text, so the hash computed
+ * when writing equals the one recomputed from what the database gives back.
+ */
+record ChainedFields(
+    long id,
+    String prevHash,
+    Instant occurredAt,
+    String actor,
+    String action,
+    String targetType,
+    String targetId,
+    String territoryCode,
+    String before,
+    String after,
+    String remoteAddr) {
+
+  /** The previous hash of the very first entry. */
+  static final String GENESIS = "0".repeat(64);
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  String hash() {
+    Object[] canonical = {
+      prevHash,
+      id,
+      occurredAt.toString(),
+      actor,
+      action,
+      targetType,
+      targetId,
+      territoryCode,
+      before,
+      after,
+      remoteAddr
+    };
+    return sha256(JSON.writeValueAsString(Arrays.asList(canonical)));
+  }
+
+  private static String sha256(String text) {
+    try {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required by every Java platform", e);
+    }
+  }
+}

@@ -1,0 +1,131 @@
+package cn.anwang.identity.security;
+
+import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+
+/**
+ * Two filter chains: the JSON API under {@code /api/**} (HTTP Basic or an existing page session,
+ * no CSRF, problem responses instead of redirects) and the pages (form log-in, CSRF, log-out).
+ * Both share one authentication manager, so failed log-ins count towards lock-out on either path.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+  static final String[] PUBLIC_PATHS = {
+    "/actuator/health",
+    "/actuator/health/**",
+    "/login",
+    "/css/**",
+    "/js/**",
+    "/webjars/**",
+    "/favicon.ico",
+    "/error",
+    "/v3/api-docs",
+    "/v3/api-docs/**",
+    "/swagger-ui.html",
+    "/swagger-ui/**"
+  };
+
+  /** Delegating: bcrypt today, and old hashes keep working (and are upgraded) when it changes. */
+  @Bean
+  PasswordEncoder passwordEncoder() {
+    return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+  }
+
+  @Bean
+  AuthenticationEventPublisher authenticationEventPublisher(ApplicationEventPublisher publisher) {
+    return new DefaultAuthenticationEventPublisher(publisher);
+  }
+
+  @Bean
+  AuthenticationManager authenticationManager(
+      AccountDetailsService accounts,
+      PasswordEncoder passwordEncoder,
+      AuthenticationEventPublisher events) {
+    DaoAuthenticationProvider provider = new DaoAuthenticationProvider(accounts);
+    provider.setPasswordEncoder(passwordEncoder);
+    provider.setUserDetailsPasswordService(accounts);
+    ProviderManager manager = new ProviderManager(provider);
+    manager.setAuthenticationEventPublisher(events);
+    return manager;
+  }
+
+  @Bean
+  @Order(1)
+  SecurityFilterChain apiSecurity(
+      HttpSecurity http,
+      AuthenticationManager authenticationManager,
+      LoginProtectionProperties properties)
+      throws Exception {
+    ProblemResponses problems = new ProblemResponses();
+    http.securityMatcher("/api/**")
+        .authenticationManager(authenticationManager)
+        .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+        .httpBasic(basic -> basic.realmName("Anwang").authenticationEntryPoint(problems))
+        // Machine callers send no CSRF token; browsers calling with their session cookie are
+        // covered by SameSite=Lax session cookies.
+        .csrf(csrf -> csrf.disable())
+        // Reuse a page session if there is one, but never create one for a Basic caller.
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+        .requestCache(cache -> cache.disable())
+        .exceptionHandling(
+            e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems));
+    headers(http, properties);
+    return http.build();
+  }
+
+  @Bean
+  @Order(2)
+  SecurityFilterChain pageSecurity(
+      HttpSecurity http,
+      AuthenticationManager authenticationManager,
+      LoginProtectionProperties properties)
+      throws Exception {
+    ExceptionMappingAuthenticationFailureHandler failures =
+        new ExceptionMappingAuthenticationFailureHandler();
+    failures.setDefaultFailureUrl("/login?error");
+    failures.setExceptionMappings(
+        Map.of(
+            LockedException.class.getName(), "/login?locked",
+            DisabledException.class.getName(), "/login?disabled"));
+    http.authenticationManager(authenticationManager)
+        .authorizeHttpRequests(
+            requests ->
+                requests.requestMatchers(PUBLIC_PATHS).permitAll().anyRequest().authenticated())
+        .formLogin(
+            form -> form.loginPage("/login").failureHandler(failures).defaultSuccessUrl("/", false))
+        .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"));
+    headers(http, properties);
+    return http.build();
+  }
+
+  private static void headers(HttpSecurity http, LoginProtectionProperties properties)
+      throws Exception {
+    http.headers(
+        headers ->
+            headers
+                .contentSecurityPolicy(csp -> csp.policyDirectives(properties.contentSecurityPolicy()))
+                .frameOptions(frame -> frame.deny())
+                .referrerPolicy(
+                    referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)));
+  }
+}

@@ -1,0 +1,2 @@
+/** Geographic points, China's coordinate systems and their conversions; pure, no Spring. */
+package cn.anwang.shared.geo;

@@ -1,0 +1,112 @@
+package cn.anwang.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import cn.anwang.IntegrationTest;
+import java.util.List;
+import java.util.Map;
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.resttestclient.TestRestTemplate;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.support.TransactionTemplate;
+
+@IntegrationTest
+class AuditLogTest {
+
+  @Autowired TestRestTemplate rest;
+  @Autowired JdbcClient jdbc;
+  @Autowired MockMvc mvc;
+  @Autowired AuditLog audit;
+  @Autowired TransactionTemplate transactions;
+
+  @Test
+  void hashChainVerifiesAndReportsATamperedEntry() {
+    transactions.executeWithoutResult(
+        tx -> audit.record("test.tamper", "thing", "t1", "120101", Map.of("v", 1), Map.of("v", 2)));
+    long id =
+        jdbc.sql("SELECT max(id) FROM audit_event WHERE action = 'test.tamper'").query(Long.class).single();
+    assertThat(verify()).containsEntry("intact", true);
+
+    String original =
+        jdbc.sql("SELECT after::text FROM audit_event WHERE id = :id").param("id", id).query(String.class).single();
+    jdbc.sql("UPDATE audit_event SET after = '{\"v\": 3}' WHERE id = :id").param("id", id).update();
+    try {
+      Map<String, Object> broken = verify();
+      assertThat(broken)
+          .containsEntry("intact", false)
+          .containsEntry("firstBrokenId", (int) id)
+          .containsEntry("problem", "content");
+    } finally {
+      jdbc.sql("UPDATE audit_event SET after = CAST(:after AS jsonb) WHERE id = :id")
+          .param("after", original)
+          .param("id", id)
+          .update();
+    }
+    assertThat(verify()).containsEntry("intact", true);
+  }
+
+  @Test
+  void auditorSearchesByActorAndActionFamily() {
+    ResponseEntity<Map<String, Object>> response =
+        rest.withBasicAuth("auditor", "anwang-demo-2026")
+            .exchange("/api/v1/audit?actor=system&action=user", HttpMethod.GET, null, UserAdministrationApiTest.JSON);
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> entries = (List<Map<String, Object>>) response.getBody().get("entries");
+    assertThat(entries).isNotEmpty().allSatisfy(e -> {
+      assertThat(e.get("actor")).isEqualTo("system");
+      assertThat((String) e.get("action")).startsWith("user.");
+    });
+    assertThat(entries).anySatisfy(e -> assertThat(e.get("after")).isInstanceOf(Map.class));
+  }
+
+  @Test
+  void districtAdministratorSeesOnlyEntriesOfTheDistrict() {
+    ResponseEntity<Map<String, Object>> response =
+        rest.withBasicAuth("xiqing.admin", "anwang-demo-2026")
+            .exchange("/api/v1/audit?size=200", HttpMethod.GET, null, UserAdministrationApiTest.JSON);
+
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> entries = (List<Map<String, Object>>) response.getBody().get("entries");
+    assertThat(entries).isNotEmpty().allSatisfy(e -> assertThat((String) e.get("territoryCode")).startsWith("120111"));
+  }
+
+  @Test
+  void officersCannotReadTheAuditLog() {
+    ResponseEntity<Map<String, Object>> response =
+        rest.withBasicAuth("xiqing.officer", "anwang-demo-2026")
+            .exchange("/api/v1/audit", HttpMethod.GET, null, UserAdministrationApiTest.JSON);
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+  }
+
+  @Test
+  void auditPageShowsEntriesAndTheChainVerification() throws Exception {
+    mvc.perform(get("/audit").param("action", "user").param("verify", "true").session(PageSessions.logIn(mvc, "auditor", "anwang-demo-2026")))
+        .andExpect(status().isOk())
+        .andExpect(content().string(Matchers.containsString("user.create")))
+        .andExpect(content().string(Matchers.containsString("哈希链完整")));
+  }
+
+  @Test
+  void auditPageIsClosedToOfficers() throws Exception {
+    mvc.perform(get("/audit").session(PageSessions.logIn(mvc, "heping.officer", "anwang-demo-2026")))
+        .andExpect(status().isForbidden());
+  }
+
+  private Map<String, Object> verify() {
+    return rest.withBasicAuth("auditor", "anwang-demo-2026")
+        .exchange("/api/v1/audit/verify", HttpMethod.GET, null, UserAdministrationApiTest.JSON)
+        .getBody();
+  }
+}
