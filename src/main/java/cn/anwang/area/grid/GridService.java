@@ -79,6 +79,7 @@ class GridService {
         "grid.import",
         "grid",
         null,
+        commonDivision(plan.drafts().stream().map(GridDraft::divisionCode).toList()),
         before.isEmpty() ? null : before,
         Map.of(
             "created", report.created(),
@@ -165,7 +166,13 @@ class GridService {
       throw GridVersionConflict.forCode(code, current.version(), current.version() + 1, ifMatch != null);
     }
     GridRow updated = grids.find(code).orElseThrow();
-    audit.record("grid.update", "grid", code, GridSnapshot.of(current), GridSnapshot.of(updated));
+    audit.record(
+        "grid.update",
+        "grid",
+        code,
+        commonDivision(List.of(current.divisionCode(), updated.divisionCode())),
+        GridSnapshot.of(current),
+        GridSnapshot.of(updated));
     changed(new TreeSet<>(List.of(current.districtCode(), updated.districtCode())), "update");
     return updated;
   }
@@ -179,7 +186,8 @@ class GridService {
     if (!grids.delete(code, current.version())) {
       throw GridVersionConflict.forCode(code, current.version(), current.version() + 1, ifMatch != null);
     }
-    audit.record("grid.delete", "grid", code, GridSnapshot.of(current), null);
+    audit.record(
+        "grid.delete", "grid", code, current.divisionCode(), GridSnapshot.of(current), null);
     changed(Set.of(current.districtCode()), "delete");
   }
 
@@ -190,6 +198,27 @@ class GridService {
     if (bodyVersion != null && bodyVersion != current.version()) {
       throw GridVersionConflict.forCode(current.code(), bodyVersion, current.version(), false);
     }
+  }
+
+  /**
+   * The smallest division containing all these divisions, so the audit entry is filed where the
+   * administrators of every touched division can see it.
+   */
+  static String commonDivision(List<String> divisionCodes) {
+    String prefix = divisionCodes.get(0);
+    for (String code : divisionCodes) {
+      int i = 0;
+      while (i < prefix.length() && i < code.length() && prefix.charAt(i) == code.charAt(i)) {
+        i++;
+      }
+      prefix = prefix.substring(0, i);
+    }
+    for (int length : new int[] {12, 9, 6}) {
+      if (prefix.length() >= length) {
+        return prefix.substring(0, length);
+      }
+    }
+    return "12";
   }
 
   private void changed(Set<String> districtCodes, String reason) {
