@@ -1,10 +1,29 @@
 package cn.anwang.area;
 
+import java.util.Set;
+
 /**
- * Published, inside the changing transaction, by whatever changes grids (import, edit, delete, demo
- * data) after it bumped {@code grid_index_version}. The locate index of this server rebuilds right
- * after the commit; other servers notice the version within a couple of seconds.
+ * Grids were created, changed or deleted. Published inside the changing transaction, after
+ * {@code grid_index_version} was bumped, so listeners that run after commit (the locate index) see
+ * the new state; other servers notice the version.
  *
- * @param reason a short word for the log, e.g. {@code import}, {@code delete}, {@code demo}
+ * @param districtCodes six-digit codes of the districts whose grids changed; empty when unknown
+ *     (treat as "any district")
+ * @param reason a short word for the log, e.g. {@code import}, {@code update}, {@code delete}
  */
-public record GridsChanged(String reason) {}
+public record GridsChanged(Set<String> districtCodes, String reason) {
+
+  public GridsChanged {
+    districtCodes = districtCodes == null ? Set.of() : Set.copyOf(districtCodes);
+  }
+
+  /** A change in unknown districts (e.g. demo data generated for several). */
+  public GridsChanged(String reason) {
+    this(Set.of(), reason);
+  }
+
+  /** A change in these districts. */
+  public GridsChanged(Set<String> districtCodes) {
+    this(districtCodes, "change");
+  }
+}

@@ -92,7 +92,7 @@ class AuditLogTest {
 
   @Test
   void auditPageShowsEntriesAndTheChainVerification() throws Exception {
-    mvc.perform(get("/audit").param("action", "user").param("verify", "true").session(PageSessions.logIn(mvc, "auditor", "anwang-demo-2026")))
+    mvc.perform(get("/audit").param("action", "user").param("verify", "true").cookie(PageSessions.logIn(mvc, "auditor", "anwang-demo-2026")))
         .andExpect(status().isOk())
         .andExpect(content().string(Matchers.containsString("user.create")))
         .andExpect(content().string(Matchers.containsString("哈希链完整")));
@@ -100,7 +100,7 @@ class AuditLogTest {
 
   @Test
   void auditPageIsClosedToOfficers() throws Exception {
-    mvc.perform(get("/audit").session(PageSessions.logIn(mvc, "heping.officer", "anwang-demo-2026")))
+    mvc.perform(get("/audit").cookie(PageSessions.logIn(mvc, "heping.officer", "anwang-demo-2026")))
         .andExpect(status().isForbidden());
   }
 

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mock.web.MockHttpSession;
+import jakarta.servlet.http.Cookie;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
@@ -25,7 +25,7 @@ class UserPagesTest {
   @Autowired MockMvc mvc;
   @Autowired JdbcClient jdbc;
 
-  MockHttpSession heping;
+  Cookie heping;
 
   @BeforeEach
   void logIn() throws Exception {
@@ -34,7 +34,7 @@ class UserPagesTest {
 
   @Test
   void listsOnlyUsersInsideTheDistrict() throws Exception {
-    mvc.perform(get("/users").session(heping))
+    mvc.perform(get("/users").cookie(heping))
         .andExpect(status().isOk())
         .andExpect(content().string(containsString("heping.officer")))
         .andExpect(content().string(not(containsString("xiqing.officer"))));
@@ -44,7 +44,7 @@ class UserPagesTest {
   void createsAUserThroughTheFormAndShowsTheOneTimePasswordOnce() throws Exception {
     String username = UserAdministrationApiTest.unique("page");
     MvcResult created =
-        mvc.perform(post("/users").session(heping).with(csrf())
+        mvc.perform(post("/users").cookie(heping).with(csrf())
                 .param("username", username)
                 .param("displayName", "李网格")
                 .param("role", "STREET_OFFICER")
@@ -55,16 +55,16 @@ class UserPagesTest {
 
     String location = created.getResponse().getRedirectedUrl();
     assertThat(location).matches("/users/\\d+");
-    mvc.perform(get(location).session(heping))
+    mvc.perform(get(location).cookie(heping))
         .andExpect(content().string(containsString("id=\"one-time-password\"")))
         .andExpect(content().string(containsString("value=\"李网格\"")));
-    mvc.perform(get(location).session(heping))
+    mvc.perform(get(location).cookie(heping))
         .andExpect(content().string(not(containsString("id=\"one-time-password\""))));
   }
 
   @Test
   void showsFieldErrorsForInvalidInputAndBrokenRules() throws Exception {
-    mvc.perform(post("/users").session(heping).with(csrf())
+    mvc.perform(post("/users").cookie(heping).with(csrf())
             .param("username", "x")
             .param("displayName", "")
             .param("role", "STREET_OFFICER")
@@ -72,7 +72,7 @@ class UserPagesTest {
         .andExpect(status().isOk())
         .andExpect(content().string(containsString("is-invalid")));
 
-    mvc.perform(post("/users").session(heping).with(csrf())
+    mvc.perform(post("/users").cookie(heping).with(csrf())
             .param("username", UserAdministrationApiTest.unique("high"))
             .param("displayName", "x")
             .param("role", "CITY_ADMIN")
@@ -83,7 +83,7 @@ class UserPagesTest {
 
   @Test
   void offersOnlyRolesNotAboveTheManagersOwn() throws Exception {
-    mvc.perform(get("/users/new").session(heping))
+    mvc.perform(get("/users/new").cookie(heping))
         .andExpect(content().string(containsString("value=\"STREET_ADMIN\"")))
         .andExpect(content().string(not(containsString("value=\"CITY_ADMIN\""))));
   }
@@ -92,14 +92,14 @@ class UserPagesTest {
   void hidesAUserOfAnotherDistrict() throws Exception {
     long xiqing = jdbc.sql("SELECT id FROM app_user WHERE username = 'xiqing.officer'").query(Long.class).single();
 
-    mvc.perform(get("/users/" + xiqing).session(heping)).andExpect(status().isNotFound());
+    mvc.perform(get("/users/" + xiqing).cookie(heping)).andExpect(status().isNotFound());
   }
 
   @Test
   void disablesAndReEnablesAUserFromItsPage() throws Exception {
     String username = UserAdministrationApiTest.unique("toggle");
     MvcResult created =
-        mvc.perform(post("/users").session(heping).with(csrf())
+        mvc.perform(post("/users").cookie(heping).with(csrf())
                 .param("username", username)
                 .param("displayName", "x")
                 .param("role", "VILLAGE_OFFICER")
@@ -107,17 +107,17 @@ class UserPagesTest {
             .andReturn();
     String location = created.getResponse().getRedirectedUrl();
 
-    mvc.perform(post(location + "/disable").session(heping).with(csrf()))
+    mvc.perform(post(location + "/disable").cookie(heping).with(csrf()))
         .andExpect(flash().attribute("message", "identity.users.disabled"));
     assertThat(enabled(username)).isFalse();
-    mvc.perform(post(location + "/enable").session(heping).with(csrf()))
+    mvc.perform(post(location + "/enable").cookie(heping).with(csrf()))
         .andExpect(flash().attribute("message", "identity.users.enabled"));
     assertThat(enabled(username)).isTrue();
   }
 
   @Test
   void rendersInEnglishOnRequest() throws Exception {
-    mvc.perform(get("/users").param("lang", "en").session(heping))
+    mvc.perform(get("/users").param("lang", "en").cookie(heping))
         .andExpect(content().string(containsString("Search by username or name")));
   }
 

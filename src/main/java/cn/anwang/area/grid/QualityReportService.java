@@ -1,0 +1,154 @@
+package cn.anwang.area.grid;
+
+import cn.anwang.area.Division;
+import cn.anwang.area.Divisions;
+import cn.anwang.area.grid.QualityReport.Gap;
+import cn.anwang.area.grid.QualityReport.InvalidGrid;
+import cn.anwang.area.grid.QualityReport.Officers;
+import cn.anwang.area.grid.QualityReport.Overlap;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.Polygon;
+import org.locationtech.jts.index.strtree.STRtree;
+import org.locationtech.jts.operation.overlayng.OverlayNG;
+import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
+import org.locationtech.jts.operation.relateng.RelateNG;
+import org.locationtech.jts.operation.union.UnaryUnionOp;
+import org.locationtech.jts.operation.valid.IsValidOp;
+import org.locationtech.jts.operation.valid.TopologyValidationError;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.ObjectMapper;
+
+/** Computes a division's quality report: overlaps, gaps, invalid grids, officer coverage. */
+@Service
+@Transactional(readOnly = true)
+class QualityReportService {
+
+  static final String NO_OFFICER_DATA =
+      "Officer assignments are not recorded yet (they arrive with grid officer management);"
+          + " no grid can be checked for an officer until then.";
+
+  private final GridService gridService;
+  private final GridRepository grids;
+  private final Divisions divisions;
+  private final ObjectMapper json;
+
+  QualityReportService(
+      GridService gridService, GridRepository grids, Divisions divisions, ObjectMapper json) {
+    this.gridService = gridService;
+    this.grids = grids;
+    this.divisions = divisions;
+    this.json = json;
+  }
+
+  /** The report for a division inside the caller's territory (default: the territory). */
+  QualityReport report(String divisionCode) {
+    String root = gridService.scopeRoot(divisionCode);
+    Division division =
+        divisions.find(root).orElseThrow(() -> GridNotFound.forDivision(root));
+    List<GridRow> rows = grids.inSubtree(root);
+    double totalArea = rows.stream().mapToDouble(GridRow::areaM2).sum();
+    return new QualityReport(
+        division.code(),
+        division.name(),
+        division.level().key(),
+        rows.size(),
+        round(totalArea),
+        overlaps(rows),
+        gap(division, rows),
+        invalid(rows),
+        new Officers(false, NO_OFFICER_DATA, List.of()));
+  }
+
+  private List<Overlap> overlaps(List<GridRow> rows) {
+    STRtree tree = new STRtree();
+    for (GridRow r : rows) {
+      tree.insert(r.geometry().getEnvelopeInternal(), r);
+    }
+    List<Overlap> overlaps = new ArrayList<>();
+    for (GridRow a : rows) {
+      RelateNG prepared = RelateNG.prepare(a.geometry());
+      for (Object o : tree.query(a.geometry().getEnvelopeInternal())) {
+        GridRow b = (GridRow) o;
+        if (a.code().compareTo(b.code()) >= 0 || !prepared.evaluate(b.geometry(), GridImportValidator.INTERIORS_INTERSECT)) {
+          continue;
+        }
+        Geometry shared = safeOverlay(a.geometry(), b.geometry(), OverlayNG.INTERSECTION);
+        double area = GeoArea.squareMetres(shared);
+        if (area >= GridImportValidator.AREA_TOLERANCE_M2) {
+          overlaps.add(
+              new Overlap(
+                  a.code(),
+                  a.name(),
+                  b.code(),
+                  b.name(),
+                  round(area),
+                  json.readTree(GridGeoJson.geometry(GridGeometryReader.polygonal(shared)))));
+        }
+      }
+    }
+    overlaps.sort(Comparator.comparingDouble(Overlap::areaM2).reversed());
+    return overlaps;
+  }
+
+  private Gap gap(Division division, List<GridRow> rows) {
+    Optional<Geometry> boundary = grids.boundaryOf(division.code());
+    if (boundary.isEmpty()) {
+      return null;
+    }
+    Geometry outline = boundary.get();
+    Geometry uncovered = outline;
+    if (!rows.isEmpty()) {
+      List<Geometry> shapes = rows.stream().map(GridRow::geometry).filter(Geometry::isValid).toList();
+      Geometry covered = UnaryUnionOp.union(shapes);
+      uncovered = covered == null ? outline : safeOverlay(outline, covered, OverlayNG.DIFFERENCE);
+    }
+    // slivers along shared edges are digitising noise, not gaps
+    List<Polygon> parts = new ArrayList<>();
+    Geometry polygonal = GridGeometryReader.polygonal(uncovered);
+    for (int i = 0; i < polygonal.getNumGeometries(); i++) {
+      Polygon p = (Polygon) polygonal.getGeometryN(i);
+      if (GeoArea.squareMetres(p) >= GridImportValidator.AREA_TOLERANCE_M2) {
+        parts.add(p);
+      }
+    }
+    Geometry gap =
+        GridGeometryReader.FACTORY.createMultiPolygon(parts.toArray(Polygon[]::new));
+    double divisionArea = GeoArea.squareMetres(outline);
+    double gapArea = GeoArea.squareMetres(gap);
+    double covered = divisionArea <= 0 ? 0 : 100.0 * (divisionArea - gapArea) / divisionArea;
+    return new Gap(
+        division.syntheticBoundary(),
+        round(divisionArea),
+        round(gapArea),
+        Math.round(covered * 10) / 10.0,
+        json.readTree(GridGeoJson.geometry(gap)));
+  }
+
+  private static List<InvalidGrid> invalid(List<GridRow> rows) {
+    List<InvalidGrid> invalid = new ArrayList<>();
+    for (GridRow r : rows) {
+      TopologyValidationError error = new IsValidOp(r.geometry()).getValidationError();
+      if (error != null) {
+        String where =
+            error.getCoordinate() == null
+                ? ""
+                : " at " + GridGeometryReader.point(error.getCoordinate().x, error.getCoordinate().y);
+        invalid.add(new InvalidGrid(r.code(), r.name(), error.getMessage() + where));
+      }
+    }
+    return invalid;
+  }
+
+  private static Geometry safeOverlay(Geometry a, Geometry b, int op) {
+    return OverlayNGRobust.overlay(a, b, op);
+  }
+
+  private static double round(double area) {
+    return Math.round(area * 10) / 10.0;
+  }
+}
