@@ -93,8 +93,19 @@ class DemoAreaTest {
         jdbc.sql("SELECT code, geometry_wkb FROM grid WHERE synthetic")
             .query((rs, row) -> new Object[] {rs.getString(1), rs.getBytes(2)})
             .list();
+    // other tests in the shared database may put smaller grids on top: leave their area out
+    List<org.locationtech.jts.geom.Envelope> others =
+        jdbc.sql("SELECT min_lon, max_lon, min_lat, max_lat FROM grid WHERE NOT synthetic")
+            .query(
+                (rs, row) ->
+                    new org.locationtech.jts.geom.Envelope(
+                        rs.getDouble(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4)))
+            .list();
     for (Object[] grid : grids) {
       Point inside = reader.read((byte[]) grid[1]).getInteriorPoint();
+      if (others.stream().anyMatch(e -> e.covers(inside.getX(), inside.getY()))) {
+        continue;
+      }
       Location location = locator.locate(inside.getX(), inside.getY()).orElseThrow();
       assertThat(location.grid().code()).isEqualTo(grid[0]);
       assertThat(location.district().code()).isEqualTo(((String) grid[0]).substring(0, 6));
