@@ -41,7 +41,9 @@ class GridPagesTest {
     mvc.perform(get("/map").with(as("heping.admin")))
         .andExpect(status().isOk())
         .andExpect(content().string(containsString("id=\"grid-map\"")))
-        .andExpect(content().string(containsString("data-grids-url=\"/map/grids.geojson?division=120101\"")))
+        .andExpect(
+            content()
+                .string(containsString("data-grids-url=\"/map/grids.geojson?division=120101\"")))
         .andExpect(content().string(not(containsString("data-tile-url=\"http"))))
         .andExpect(content().string(containsString("示意数据（合成）")))
         .andExpect(content().string(containsString("/js/grid-map.js")));
@@ -64,7 +66,11 @@ class GridPagesTest {
         .andExpect(status().isOk())
         .andExpect(content().string(containsString(demoGrid)))
         .andExpect(content().string(containsString("<nav")));
-    mvc.perform(get("/grids").param("q", demoGrid).header("HX-Request", "true").with(as("heping.street")))
+    mvc.perform(
+            get("/grids")
+                .param("q", demoGrid)
+                .header("HX-Request", "true")
+                .with(as("heping.street")))
         .andExpect(status().isOk())
         .andExpect(content().string(containsString(demoGrid)))
         .andExpect(content().string(not(containsString("<nav"))));
@@ -93,7 +99,12 @@ class GridPagesTest {
     String page =
         mvc.perform(
                 multipart("/grids/import")
-                    .file(new MockMultipartFile("file", "grids.geojson", "application/geo+json", body.getBytes(StandardCharsets.UTF_8)))
+                    .file(
+                        new MockMultipartFile(
+                            "file",
+                            "grids.geojson",
+                            "application/geo+json",
+                            body.getBytes(StandardCharsets.UTF_8)))
                     .with(csrf())
                     .with(as("admin")))
             .andExpect(status().isOk())
@@ -105,12 +116,20 @@ class GridPagesTest {
     assertThat(count(code)).isZero();
     Matcher token = Pattern.compile("name=\"token\" value=\"([0-9a-f-]{36})\"").matcher(page);
     assertThat(token.find()).isTrue();
-    mvc.perform(post("/grids/import/confirm").param("token", token.group(1)).with(csrf()).with(as("admin")))
+    mvc.perform(
+            post("/grids/import/confirm")
+                .param("token", token.group(1))
+                .with(csrf())
+                .with(as("admin")))
         .andExpect(status().isOk())
         .andExpect(content().string(containsString("id=\"import-done\"")));
     assertThat(count(code)).isOne();
     // the upload is gone once used, and belongs to its uploader only
-    mvc.perform(post("/grids/import/confirm").param("token", token.group(1)).with(csrf()).with(as("admin")))
+    mvc.perform(
+            post("/grids/import/confirm")
+                .param("token", token.group(1))
+                .with(csrf())
+                .with(as("admin")))
         .andExpect(content().string(containsString("id=\"import-error\"")));
   }
 
@@ -119,7 +138,12 @@ class GridPagesTest {
     String body = collection(feature("T-bad-page", "坏", "120102", square(117.235, 39.118, 0.0008)));
     mvc.perform(
             multipart("/grids/import")
-                .file(new MockMultipartFile("file", "bad.geojson", "application/geo+json", body.getBytes(StandardCharsets.UTF_8)))
+                .file(
+                    new MockMultipartFile(
+                        "file",
+                        "bad.geojson",
+                        "application/geo+json",
+                        body.getBytes(StandardCharsets.UTF_8)))
                 .with(csrf())
                 .with(as("admin")))
         .andExpect(status().isOk())
@@ -129,7 +153,12 @@ class GridPagesTest {
         .andExpect(content().string(not(containsString("name=\"token\""))));
     mvc.perform(
             multipart("/grids/import")
-                .file(new MockMultipartFile("file", "x.geojson", "application/geo+json", "{oops".getBytes(StandardCharsets.UTF_8)))
+                .file(
+                    new MockMultipartFile(
+                        "file",
+                        "x.geojson",
+                        "application/geo+json",
+                        "{oops".getBytes(StandardCharsets.UTF_8)))
                 .with(csrf())
                 .with(as("admin")))
         .andExpect(status().isOk())
@@ -141,17 +170,27 @@ class GridPagesTest {
     String code = "T-form-" + Long.toString(System.nanoTime(), 36);
     mvc.perform(
             multipart("/grids/import")
-                .file(new MockMultipartFile("file", "g.geojson", "application/geo+json",
-                    collection(feature(code, "表单", "120102005", square(117.245, 39.128, 0.0008))).getBytes(StandardCharsets.UTF_8)))
+                .file(
+                    new MockMultipartFile(
+                        "file",
+                        "g.geojson",
+                        "application/geo+json",
+                        collection(
+                                feature(code, "表单", "120102005", square(117.245, 39.128, 0.0008)))
+                            .getBytes(StandardCharsets.UTF_8)))
                 .with(csrf())
                 .with(as("admin")))
         .andExpect(status().isOk());
     // imported through the API path of the same service
     mvc.perform(
             post("/api/v1/grids/import")
-                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic("admin", "admin-test-password"))
+                .with(
+                    org.springframework.security.test.web.servlet.request
+                        .SecurityMockMvcRequestPostProcessors.httpBasic(
+                        "admin", "admin-test-password"))
                 .contentType("application/geo+json")
-                .content(collection(feature(code, "表单", "120102005", square(117.245, 39.128, 0.0008)))))
+                .content(
+                    collection(feature(code, "表单", "120102005", square(117.245, 39.128, 0.0008)))))
         .andExpect(status().isOk());
     mvc.perform(
             post("/grids/" + code)
@@ -164,7 +203,11 @@ class GridPagesTest {
                 .with(as("admin")))
         .andExpect(status().is3xxRedirection())
         .andExpect(redirectedUrl("/grids/" + code));
-    assertThat(jdbc.sql("SELECT type FROM grid WHERE code = ?").param(code).query(String.class).single())
+    assertThat(
+            jdbc.sql("SELECT type FROM grid WHERE code = ?")
+                .param(code)
+                .query(String.class)
+                .single())
         .isEqualTo("COMMERCIAL_CLUSTER");
     mvc.perform(
             post("/grids/" + code)
@@ -176,7 +219,8 @@ class GridPagesTest {
                 .with(as("admin")))
         .andExpect(status().isOk())
         .andExpect(content().string(containsString("is a district")));
-    mvc.perform(post("/grids/" + code + "/delete").param("version", "1").with(csrf()).with(as("admin")))
+    mvc.perform(
+            post("/grids/" + code + "/delete").param("version", "1").with(csrf()).with(as("admin")))
         .andExpect(status().is3xxRedirection());
     assertThat(count(code)).isZero();
   }
@@ -188,7 +232,11 @@ class GridPagesTest {
         .andExpect(content().string(containsString("id=\"quality-map\"")))
         .andExpect(content().string(containsString("id=\"gap-summary\"")))
         .andExpect(content().string(containsString("尚无网格员数据")));
-    mvc.perform(get("/grids/quality").param("division", "120101001").param("lang", "en").with(as("heping.admin")))
+    mvc.perform(
+            get("/grids/quality")
+                .param("division", "120101001")
+                .param("lang", "en")
+                .with(as("heping.admin")))
         .andExpect(status().isOk())
         .andExpect(content().string(containsString("No officer data yet")));
   }
@@ -206,13 +254,17 @@ class GridPagesTest {
   }
 
   private String firstDemoGrid(String street) {
-    return jdbc.sql("SELECT code FROM grid WHERE division_code LIKE ? AND synthetic ORDER BY code LIMIT 1")
+    return jdbc.sql(
+            "SELECT code FROM grid WHERE division_code LIKE ? AND synthetic ORDER BY code LIMIT 1")
         .param(street + "%")
         .query(String.class)
         .single();
   }
 
   private long count(String code) {
-    return jdbc.sql("SELECT count(*) FROM grid WHERE code = ?").param(code).query(Long.class).single();
+    return jdbc.sql("SELECT count(*) FROM grid WHERE code = ?")
+        .param(code)
+        .query(Long.class)
+        .single();
   }
 }
