@@ -131,8 +131,9 @@
     legend(el, map);
     Promise.all([getJson(el.dataset.boundariesUrl), getJson(el.dataset.gridsUrl)])
       .then(function (results) {
-        const boundaries = boundaryLayer(results[0]).addTo(map);
+        // boundaries above the grids, so street lines stay visible; they take no clicks
         const grids = gridLayer(el, results[1]).addTo(map);
+        const boundaries = boundaryLayer(results[0]).addTo(map);
         const synthetic = results[0].features.some(function (f) { return f.properties.synthetic; }) ||
           results[1].features.some(function (f) { return f.properties.synthetic; });
         showSynthetic(synthetic);
@@ -159,8 +160,8 @@
       el.dataset.boundariesUrl ? getJson(el.dataset.boundariesUrl) : Promise.resolve(null),
       getJson(el.dataset.gridsUrl)
     ]).then(function (results) {
-      if (results[0]) { layers.push(boundaryLayer(results[0]).addTo(map)); }
       layers.push(gridLayer(el, results[1]).addTo(map));
+      if (results[0]) { layers.push(boundaryLayer(results[0]).addTo(map)); }
       if (el.dataset.gap) {
         layers.push(L.geoJSON(JSON.parse(el.dataset.gap), {
           style: {color: '#6f42c1', weight: 1, fillColor: '#6f42c1', fillOpacity: 0.5,

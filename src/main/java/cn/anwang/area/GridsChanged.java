@@ -3,9 +3,9 @@ package cn.anwang.area;
 import java.util.Set;
 
 /**
- * Grids were created, changed or deleted. Published inside the changing transaction, after
- * {@code grid_index_version} was bumped, so listeners that run after commit (the locate index) see
- * the new state; other servers notice the version.
+ * Grids were created, changed or deleted. Published inside the changing transaction, after {@code
+ * grid_index_version} was bumped, so listeners that run after commit (the locate index) see the new
+ * state; other servers notice the version.
  *
  * @param districtCodes six-digit codes of the districts whose grids changed; empty when unknown
  *     (treat as "any district")

@@ -22,9 +22,7 @@ class DivisionChoices {
 
   List<Choice> under(String territoryCode, boolean includeVillages) {
     List<Choice> choices = new ArrayList<>();
-    divisions
-        .find(territoryCode)
-        .ifPresent(root -> collect(root, 0, includeVillages, choices));
+    divisions.find(territoryCode).ifPresent(root -> collect(root, 0, includeVillages, choices));
     return choices;
   }
 

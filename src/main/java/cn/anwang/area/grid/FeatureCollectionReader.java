@@ -5,8 +5,8 @@ import java.util.List;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.ObjectReader;
 
@@ -77,7 +77,8 @@ final class FeatureCollectionReader {
   // Trailing garbage after the object makes the whole body malformed, not just odd.
   private static void ensureEnd(JsonParser parser) {
     if (parser.nextToken() != null) {
-      throw MalformedGeoJson.notJson(new IllegalStateException("unexpected content after the JSON value"));
+      throw MalformedGeoJson.notJson(
+          new IllegalStateException("unexpected content after the JSON value"));
     }
   }
 }

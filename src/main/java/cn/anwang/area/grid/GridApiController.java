@@ -71,13 +71,16 @@ class GridApiController {
     }
     byte[] body = LimitedBodyReader.readAll(request.getInputStream(), limit);
     ImportReport report = grids.importGrids(body, dryRun, repair);
-    return ResponseEntity.status(report.accepted() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_CONTENT)
+    return ResponseEntity.status(
+            report.accepted() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_CONTENT)
         .contentType(MediaType.APPLICATION_JSON)
         .body(report);
   }
 
   @Operation(summary = "A grid as a GeoJSON Feature; its ETag is its version")
-  @GetMapping(path = "/{code}", produces = {GEO_JSON, MediaType.APPLICATION_JSON_VALUE})
+  @GetMapping(
+      path = "/{code}",
+      produces = {GEO_JSON, MediaType.APPLICATION_JSON_VALUE})
   ResponseEntity<byte[]> grid(@PathVariable String code) {
     return feature(grids.find(code));
   }

@@ -47,7 +47,8 @@ class GridApiExceptions {
     return problem(HttpStatus.UNPROCESSABLE_CONTENT, "Edit rejected", e.getMessage());
   }
 
-  private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String title, String detail) {
+  private static ResponseEntity<ProblemDetail> problem(
+      HttpStatus status, String title, String detail) {
     ProblemDetail body = ApiProblems.problem(status, title, detail).getBody();
     return ResponseEntity.status(status).body(body);
   }

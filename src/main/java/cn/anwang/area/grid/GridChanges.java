@@ -3,8 +3,8 @@ package cn.anwang.area.grid;
 import jakarta.validation.constraints.Size;
 
 /**
- * An edit of a grid's attributes; a null field stays as it is. The geometry changes only through
- * an import.
+ * An edit of a grid's attributes; a null field stays as it is. The geometry changes only through an
+ * import.
  *
  * @param externalId an empty string clears it
  * @param version the version the caller read; when given and stale, the edit is refused

@@ -10,8 +10,8 @@ import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * Writes grids as RFC 7946 GeoJSON (exterior rings counter-clockwise, no {@code crs} member),
- * with exactly the properties the import reads, so an export can be imported again as it is.
+ * Writes grids as RFC 7946 GeoJSON (exterior rings counter-clockwise, no {@code crs} member), with
+ * exactly the properties the import reads, so an export can be imported again as it is.
  */
 @Component
 class GridGeoJson {

@@ -16,8 +16,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Turns a GeoJSON geometry into a grid's JTS (lon, lat) Polygon or MultiPolygon, or says exactly
- * why it cannot. Reads the coordinates itself instead of through JTS's GeoJSON reader so that
- * every defect (swapped axes, open rings, too few points) gets its own plain-English reason.
+ * why it cannot. Reads the coordinates itself instead of through JTS's GeoJSON reader so that every
+ * defect (swapped axes, open rings, too few points) gets its own plain-English reason.
  */
 final class GridGeometryReader {
 
@@ -52,10 +52,12 @@ final class GridGeometryReader {
       return Outcome.rejected("The feature has no geometry member");
     }
     if (node.isNull()) {
-      return Outcome.rejected("The feature's geometry is null; a grid needs a Polygon or MultiPolygon");
+      return Outcome.rejected(
+          "The feature's geometry is null; a grid needs a Polygon or MultiPolygon");
     }
     if (!node.isObject() || !node.path("type").isString()) {
-      return Outcome.rejected("The feature's geometry is not a GeoJSON geometry object with a type");
+      return Outcome.rejected(
+          "The feature's geometry is not a GeoJSON geometry object with a type");
     }
     String type = node.get("type").stringValue();
     if (!type.equals("Polygon") && !type.equals("MultiPolygon")) {
@@ -136,7 +138,10 @@ final class GridGeometryReader {
             || !position.get(0).isNumber()
             || !position.get(1).isNumber()) {
           throw new Rejection(
-              ring + " has a malformed position at index " + i + "; expected [longitude, latitude]");
+              ring
+                  + " has a malformed position at index "
+                  + i
+                  + "; expected [longitude, latitude]");
         }
         double x = position.get(0).doubleValue();
         double y = position.get(1).doubleValue();
@@ -193,7 +198,8 @@ final class GridGeometryReader {
       String type, List<List<List<Coordinate>>> polygons, boolean repair, List<String> warnings) {
     Polygon[] built = new Polygon[polygons.size()];
     for (int p = 0; p < polygons.size(); p++) {
-      String what = type.equals("Polygon") ? "the Polygon" : "polygon " + (p + 1) + " of the MultiPolygon";
+      String what =
+          type.equals("Polygon") ? "the Polygon" : "polygon " + (p + 1) + " of the MultiPolygon";
       List<List<Coordinate>> rings = polygons.get(p);
       LinearRing shell = ring(rings.get(0), "The exterior ring of " + what, repair, warnings);
       LinearRing[] holes = new LinearRing[rings.size() - 1];

@@ -53,7 +53,9 @@ class GridImportPageController {
       return "grid/import";
     }
     if (file.getSize() > properties.importMaxBytes().toBytes()) {
-      model.addAttribute("errorText", ImportTooLarge.overLimit(properties.importMaxBytes().toBytes()).getMessage());
+      model.addAttribute(
+          "errorText",
+          ImportTooLarge.overLimit(properties.importMaxBytes().toBytes()).getMessage());
       return "grid/import";
     }
     byte[] content = file.getBytes();
@@ -68,7 +70,8 @@ class GridImportPageController {
     model.addAttribute("repair", repair);
     if (report.accepted()) {
       String username = currentActor.require().username();
-      model.addAttribute("token", uploads.save(username, file.getOriginalFilename(), repair, content));
+      model.addAttribute(
+          "token", uploads.save(username, file.getOriginalFilename(), repair, content));
     }
     return "grid/import";
   }

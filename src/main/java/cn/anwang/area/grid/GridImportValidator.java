@@ -135,8 +135,7 @@ final class GridImportValidator {
     if (divisionCode == null) {
       throw new FeatureRejected("The feature has no divisionCode property");
     }
-    GridGeometryReader.Outcome outcome =
-        GridGeometryReader.read(feature.get("geometry"), repair);
+    GridGeometryReader.Outcome outcome = GridGeometryReader.read(feature.get("geometry"), repair);
     if (!outcome.accepted()) {
       throw new FeatureRejected(outcome.rejection());
     }
@@ -326,7 +325,10 @@ final class GridImportValidator {
       double outside = outsideArea(d.geometry(), boundary.get().getGeometry());
       if (outside >= AREA_TOLERANCE_M2) {
         String district =
-            context.division(d.districtCode()).map(v -> v.name() + " " + v.code()).orElse(d.districtCode());
+            context
+                .division(d.districtCode())
+                .map(v -> v.name() + " " + v.code())
+                .orElse(d.districtCode());
         warnings.add(
             new Warning(
                 d.index(),
@@ -354,8 +356,7 @@ final class GridImportValidator {
     if (node == null || node.isMissingNode() || node.isNull()) {
       return null;
     }
-    String value =
-        node.isString() ? node.stringValue() : node.isNumber() ? node.asString() : null;
+    String value = node.isString() ? node.stringValue() : node.isNumber() ? node.asString() : null;
     if (value == null || value.isBlank()) {
       return null;
     }

@@ -73,7 +73,9 @@ class GridPageController {
 
   @GetMapping("/grids/{code}/shape")
   ResponseEntity<byte[]> shape(@PathVariable String code) {
-    return ResponseEntity.ok().contentType(GridGeoJson.GEO_JSON).body(geoJson.feature(grids.find(code)));
+    return ResponseEntity.ok()
+        .contentType(GridGeoJson.GEO_JSON)
+        .body(geoJson.feature(grids.find(code)));
   }
 
   @PostMapping("/grids/{code}")
@@ -101,7 +103,10 @@ class GridPageController {
 
   @PostMapping("/grids/{code}/delete")
   String delete(
-      @PathVariable String code, @RequestParam int version, Model model, RedirectAttributes redirect) {
+      @PathVariable String code,
+      @RequestParam int version,
+      Model model,
+      RedirectAttributes redirect) {
     try {
       grids.delete(code, version);
     } catch (GridVersionConflict e) {
@@ -119,7 +124,10 @@ class GridPageController {
         .contentType(GridGeoJson.GEO_JSON)
         .header(
             HttpHeaders.CONTENT_DISPOSITION,
-            ContentDisposition.attachment().filename("grids-" + root + ".geojson").build().toString())
+            ContentDisposition.attachment()
+                .filename("grids-" + root + ".geojson")
+                .build()
+                .toString())
         .body(geoJson.collection(grids.export(root)));
   }
 }

@@ -109,9 +109,10 @@ class GridRepository {
     }
     jdbc.sql("SELECT code, division_code FROM grid WHERE code = ANY(?)")
         .param(codes.toArray(String[]::new))
-        .query(rs -> {
-          found.put(rs.getString(1), rs.getString(2));
-        });
+        .query(
+            rs -> {
+              found.put(rs.getString(1), rs.getString(2));
+            });
     return found;
   }
 
@@ -159,7 +160,12 @@ class GridRepository {
 
   /** Changes a grid's attributes if it still has the expected version; false if it has not. */
   boolean updateAttributes(
-      String code, String name, GridType type, String divisionCode, String externalId, int version) {
+      String code,
+      String name,
+      GridType type,
+      String divisionCode,
+      String externalId,
+      int version) {
     return jdbc.sql(
                 "UPDATE grid SET name = ?, type = ?, division_code = ?, district_code = ?,"
                     + " external_id = ?, updated_at = now(), version = version + 1"
@@ -177,7 +183,9 @@ class GridRepository {
   }
 
   boolean delete(String code, int version) {
-    return jdbc.sql("DELETE FROM grid WHERE code = ? AND version = ?").params(code, version).update()
+    return jdbc.sql("DELETE FROM grid WHERE code = ? AND version = ?")
+            .params(code, version)
+            .update()
         == 1;
   }
 

@@ -63,12 +63,14 @@ class GridService {
   ImportReport importGrids(byte[] body, boolean dryRun, boolean repair) {
     Actor actor = requireAdministrator();
     List<JsonNode> features = reader.read(body);
-    GridImportValidator.Plan plan = new GridImportValidator(context(actor)).validate(features, repair);
+    GridImportValidator.Plan plan =
+        new GridImportValidator(context(actor)).validate(features, repair);
     ImportReport report = plan.report(dryRun);
     if (dryRun || !report.accepted() || plan.drafts().isEmpty()) {
       return report;
     }
-    List<String> updatedCodes = plan.drafts().stream().filter(GridDraft::update).map(GridDraft::code).toList();
+    List<String> updatedCodes =
+        plan.drafts().stream().filter(GridDraft::update).map(GridDraft::code).toList();
     List<GridSnapshot> before =
         updatedCodes.isEmpty()
             ? List.of()
@@ -92,7 +94,10 @@ class GridService {
   /** A grid inside the caller's territory. */
   GridRow find(String code) {
     Actor actor = currentActor.require();
-    return grids.find(code).filter(g -> actor.covers(g.divisionCode())).orElseThrow(() -> GridNotFound.forCode(code));
+    return grids
+        .find(code)
+        .filter(g -> actor.covers(g.divisionCode()))
+        .orElseThrow(() -> GridNotFound.forCode(code));
   }
 
   /**
@@ -163,7 +168,8 @@ class GridService {
       throw GridEditRejected.because(e.getMessage());
     }
     if (!grids.updateAttributes(code, name, type, divisionCode, externalId, current.version())) {
-      throw GridVersionConflict.forCode(code, current.version(), current.version() + 1, ifMatch != null);
+      throw GridVersionConflict.forCode(
+          code, current.version(), current.version() + 1, ifMatch != null);
     }
     GridRow updated = grids.find(code).orElseThrow();
     audit.record(
@@ -184,7 +190,8 @@ class GridService {
     GridRow current = find(code);
     checkVersion(current, null, ifMatch);
     if (!grids.delete(code, current.version())) {
-      throw GridVersionConflict.forCode(code, current.version(), current.version() + 1, ifMatch != null);
+      throw GridVersionConflict.forCode(
+          code, current.version(), current.version() + 1, ifMatch != null);
     }
     audit.record(
         "grid.delete", "grid", code, current.divisionCode(), GridSnapshot.of(current), null);

@@ -7,8 +7,8 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.WKBWriter;
 
 /**
- * A grid as the audit log keeps it: every attribute, and the geometry as a SHA-256 of its WKB, so
- * a change of shape is visible without copying megabytes into the log.
+ * A grid as the audit log keeps it: every attribute, and the geometry as a SHA-256 of its WKB, so a
+ * change of shape is visible without copying megabytes into the log.
  */
 record GridSnapshot(
     String code,

@@ -1,6 +1,9 @@
 package cn.anwang.area.grid;
 
-/** The upload is not a readable GeoJSON FeatureCollection at all; nothing can be reported per feature. */
+/**
+ * The upload is not a readable GeoJSON FeatureCollection at all; nothing can be reported per
+ * feature.
+ */
 class MalformedGeoJson extends RuntimeException {
 
   private MalformedGeoJson(String message, Throwable cause) {

@@ -63,9 +63,7 @@ class MapPageController {
     String root = grids.scopeRoot(division);
     List<GridRow> rows =
         repository.count(root, "") > MAX_GRIDS_DRAWN ? List.of() : grids.export(root);
-    return ResponseEntity.ok()
-        .contentType(GridGeoJson.GEO_JSON)
-        .body(geoJson.collection(rows));
+    return ResponseEntity.ok().contentType(GridGeoJson.GEO_JSON).body(geoJson.collection(rows));
   }
 
   @GetMapping("/map/boundaries.geojson")

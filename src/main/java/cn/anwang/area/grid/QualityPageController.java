@@ -45,7 +45,8 @@ class QualityPageController {
       model.addAttribute("report", report);
       model.addAttribute("overlapJson", overlapCollection(report));
       model.addAttribute(
-          "gapJson", report.gap() == null ? null : json.writeValueAsString(report.gap().geometry()));
+          "gapJson",
+          report.gap() == null ? null : json.writeValueAsString(report.gap().geometry()));
     }
     model.addAttribute("selected", selected);
     return "grid/quality";
@@ -58,10 +59,7 @@ class QualityPageController {
     for (QualityReport.Overlap o : report.overlaps()) {
       ObjectNode f = features.addObject();
       f.put("type", "Feature");
-      f.putObject("properties")
-          .put("a", o.codeA())
-          .put("b", o.codeB())
-          .put("areaM2", o.areaM2());
+      f.putObject("properties").put("a", o.codeA()).put("b", o.codeB()).put("areaM2", o.areaM2());
       f.set("geometry", o.geometry());
     }
     return json.writeValueAsString(fc);

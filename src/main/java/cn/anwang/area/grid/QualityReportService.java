@@ -48,8 +48,7 @@ class QualityReportService {
   /** The report for a division inside the caller's territory (default: the territory). */
   QualityReport report(String divisionCode) {
     String root = gridService.scopeRoot(divisionCode);
-    Division division =
-        divisions.find(root).orElseThrow(() -> GridNotFound.forDivision(root));
+    Division division = divisions.find(root).orElseThrow(() -> GridNotFound.forDivision(root));
     List<GridRow> rows = grids.inSubtree(root);
     double totalArea = rows.stream().mapToDouble(GridRow::areaM2).sum();
     return new QualityReport(
@@ -74,7 +73,8 @@ class QualityReportService {
       RelateNG prepared = RelateNG.prepare(a.geometry());
       for (Object o : tree.query(a.geometry().getEnvelopeInternal())) {
         GridRow b = (GridRow) o;
-        if (a.code().compareTo(b.code()) >= 0 || !prepared.evaluate(b.geometry(), GridImportValidator.INTERIORS_INTERSECT)) {
+        if (a.code().compareTo(b.code()) >= 0
+            || !prepared.evaluate(b.geometry(), GridImportValidator.INTERIORS_INTERSECT)) {
           continue;
         }
         Geometry shared = safeOverlay(a.geometry(), b.geometry(), OverlayNG.INTERSECTION);
@@ -103,7 +103,8 @@ class QualityReportService {
     Geometry outline = boundary.get();
     Geometry uncovered = outline;
     if (!rows.isEmpty()) {
-      List<Geometry> shapes = rows.stream().map(GridRow::geometry).filter(Geometry::isValid).toList();
+      List<Geometry> shapes =
+          rows.stream().map(GridRow::geometry).filter(Geometry::isValid).toList();
       Geometry covered = UnaryUnionOp.union(shapes);
       uncovered = covered == null ? outline : safeOverlay(outline, covered, OverlayNG.DIFFERENCE);
     }
@@ -116,8 +117,7 @@ class QualityReportService {
         parts.add(p);
       }
     }
-    Geometry gap =
-        GridGeometryReader.FACTORY.createMultiPolygon(parts.toArray(Polygon[]::new));
+    Geometry gap = GridGeometryReader.FACTORY.createMultiPolygon(parts.toArray(Polygon[]::new));
     double divisionArea = GeoArea.squareMetres(outline);
     double gapArea = GeoArea.squareMetres(gap);
     double covered = divisionArea <= 0 ? 0 : 100.0 * (divisionArea - gapArea) / divisionArea;
@@ -137,7 +137,8 @@ class QualityReportService {
         String where =
             error.getCoordinate() == null
                 ? ""
-                : " at " + GridGeometryReader.point(error.getCoordinate().x, error.getCoordinate().y);
+                : " at "
+                    + GridGeometryReader.point(error.getCoordinate().x, error.getCoordinate().y);
         invalid.add(new InvalidGrid(r.code(), r.name(), error.getMessage() + where));
       }
     }

@@ -37,6 +37,7 @@ import tools.jackson.databind.ObjectMapper;
 class GridApiTest {
 
   static final String DEMO_PASSWORD = "anwang-demo-2026";
+
   /** 河东区 has a real boundary and no demo grids, so test grids there overlap nothing. */
   static final String HEDONG_STREET = "120102001";
 
@@ -83,7 +84,11 @@ class GridApiTest {
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.created").value(0))
         .andExpect(jsonPath("$.updated").value(1));
-    assertThat(jdbc.sql("SELECT name FROM grid WHERE code = ?").param(code).query(String.class).single())
+    assertThat(
+            jdbc.sql("SELECT name FROM grid WHERE code = ?")
+                .param(code)
+                .query(String.class)
+                .single())
         .isEqualTo("一号改");
     assertThat(auditCount("grid.import", code)).isEqualTo(2);
   }
@@ -121,15 +126,31 @@ class GridApiTest {
             + "[117.25,39.13],[117.25,39.12]]]}";
     List<String> features =
         List.of(
-            feature(code("r0"), "n", HEDONG_STREET, "{\"type\":\"LineString\",\"coordinates\":[[117.25,39.12],[117.26,39.13]]}"),
+            feature(
+                code("r0"),
+                "n",
+                HEDONG_STREET,
+                "{\"type\":\"LineString\",\"coordinates\":[[117.25,39.12],[117.26,39.13]]}"),
             feature(code("r1"), "n", HEDONG_STREET, bowTie),
-            feature(code("r2"), "n", HEDONG_STREET,
+            feature(
+                code("r2"),
+                "n",
+                HEDONG_STREET,
                 "{\"type\":\"Polygon\",\"coordinates\":[[[117.25,39.12],[117.26,39.12],[117.26,39.13],[117.25,39.13]]]}"),
-            feature(code("r3"), "n", HEDONG_STREET,
+            feature(
+                code("r3"),
+                "n",
+                HEDONG_STREET,
                 "{\"type\":\"Polygon\",\"coordinates\":[[[117.25,39.12],[117.26,39.12],[117.25,39.12]]]}"),
-            feature(code("r4"), "n", HEDONG_STREET,
+            feature(
+                code("r4"),
+                "n",
+                HEDONG_STREET,
                 "{\"type\":\"Polygon\",\"coordinates\":[[[117.25,39.12],[181.0,39.12],[117.26,39.13],[117.25,39.12]]]}"),
-            feature(code("r5"), "n", HEDONG_STREET,
+            feature(
+                code("r5"),
+                "n",
+                HEDONG_STREET,
                 "{\"type\":\"Polygon\",\"coordinates\":[[[39.12,117.25],[39.12,117.26],[39.13,117.26],[39.12,117.25]]]}"),
             feature(code("r6"), "n", "120102998", spot()),
             feature(code("r7"), "n", "120102", spot()),
@@ -144,7 +165,8 @@ class GridApiTest {
         importing(admin(), "", collection(features.toArray(String[]::new)))
             .andExpect(status().isUnprocessableContent())
             .andExpect(jsonPath("$.rejected", hasSize(features.size() - 1)));
-    JsonNode rejected = json.readTree(result.andReturn().getResponse().getContentAsString()).get("rejected");
+    JsonNode rejected =
+        json.readTree(result.andReturn().getResponse().getContentAsString()).get("rejected");
     assertThat(reason(rejected, 0)).contains("is a LineString");
     assertThat(reason(rejected, 1)).contains("Self-intersection at (117.255000, 39.125000)");
     assertThat(reason(rejected, 2)).contains("not closed");
@@ -254,17 +276,30 @@ class GridApiTest {
     Point c = nextSpot();
     importing(admin(), "", collection(feature(first, "甲", HEDONG_STREET, squareAround(c, 0.001))))
         .andExpect(status().isOk());
-    Point shifted = GridGeometryReader.FACTORY.createPoint(new org.locationtech.jts.geom.Coordinate(c.getX() + 0.0005, c.getY()));
-    importing(admin(), "?dryRun=true", collection(feature(second, "乙", HEDONG_STREET, squareAround(shifted, 0.001))))
+    Point shifted =
+        GridGeometryReader.FACTORY.createPoint(
+            new org.locationtech.jts.geom.Coordinate(c.getX() + 0.0005, c.getY()));
+    importing(
+            admin(),
+            "?dryRun=true",
+            collection(feature(second, "乙", HEDONG_STREET, squareAround(shifted, 0.001))))
         .andExpect(status().isOk())
-        .andExpect(jsonPath("$.warnings[0].message", containsString("Overlaps existing grid '" + first + "'")))
+        .andExpect(
+            jsonPath(
+                "$.warnings[0].message", containsString("Overlaps existing grid '" + first + "'")))
         .andExpect(jsonPath("$.warnings[0].message", containsString("m²")));
 
     // astride 河东区's boundary
     Point edge = boundaryPoint("120102");
-    importing(admin(), "?dryRun=true", collection(feature(code("out"), "越界", HEDONG_STREET, squareAround(edge, 0.004))))
+    importing(
+            admin(),
+            "?dryRun=true",
+            collection(feature(code("out"), "越界", HEDONG_STREET, squareAround(edge, 0.004))))
         .andExpect(status().isOk())
-        .andExpect(jsonPath("$.warnings[0].message", containsString("not within its district's boundary (河东区 120102)")));
+        .andExpect(
+            jsonPath(
+                "$.warnings[0].message",
+                containsString("not within its district's boundary (河东区 120102)")));
   }
 
   // ------------------------------------------------------------------ read, export, edit, delete
@@ -297,14 +332,16 @@ class GridApiTest {
         .andExpect(jsonPath("$.rejected", hasSize(0)));
     // the same shape, bit for bit, after the round trip
     assertThat(GridSnapshot.sha256(GridRepository.geometry(wkb(a)))).isEqualTo(hashBefore);
-    assertThat(jdbc.sql("SELECT name FROM grid WHERE code = ?").param(b).query(String.class).single())
+    assertThat(
+            jdbc.sql("SELECT name FROM grid WHERE code = ?").param(b).query(String.class).single())
         .isEqualTo("导出二");
   }
 
   @Test
   void servesAGridAsAFeatureWithItsProperties() throws Exception {
     String code = code("get");
-    importing(admin(), "", collection(feature(code, "属性", HEDONG_STREET, spot()))).andExpect(status().isOk());
+    importing(admin(), "", collection(feature(code, "属性", HEDONG_STREET, spot())))
+        .andExpect(status().isOk());
     mvc.perform(get("/api/v1/grids/" + code).with(admin()))
         .andExpect(status().isOk())
         .andExpect(header().string("ETag", "\"0\""))
@@ -322,12 +359,14 @@ class GridApiTest {
   @Test
   void editsNameTypeAndDivisionUnderTheImportRules() throws Exception {
     String code = code("edit");
-    importing(admin(), "", collection(feature(code, "旧名", HEDONG_STREET, spot()))).andExpect(status().isOk());
+    importing(admin(), "", collection(feature(code, "旧名", HEDONG_STREET, spot())))
+        .andExpect(status().isOk());
     mvc.perform(
             patch("/api/v1/grids/" + code)
                 .with(admin())
                 .contentType("application/json")
-                .content("{\"name\":\"新名\",\"type\":\"INDUSTRIAL_CLUSTER\",\"divisionCode\":\"120102003\",\"version\":0}"))
+                .content(
+                    "{\"name\":\"新名\",\"type\":\"INDUSTRIAL_CLUSTER\",\"divisionCode\":\"120102003\",\"version\":0}"))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.properties.name").value("新名"))
         .andExpect(jsonPath("$.properties.type").value("INDUSTRIAL_CLUSTER"))
@@ -359,7 +398,8 @@ class GridApiTest {
   @Test
   void deletesAGrid() throws Exception {
     String code = code("del");
-    importing(admin(), "", collection(feature(code, "删", HEDONG_STREET, spot()))).andExpect(status().isOk());
+    importing(admin(), "", collection(feature(code, "删", HEDONG_STREET, spot())))
+        .andExpect(status().isOk());
     long version = indexVersion();
     mvc.perform(delete("/api/v1/grids/" + code).with(admin())).andExpect(status().isNoContent());
     assertThat(exists(code)).isFalse();
@@ -373,17 +413,30 @@ class GridApiTest {
   @Test
   void hidesAnotherStreetsGridFromAStreetAdministrator() throws Exception {
     String code = code("other");
-    importing(admin(), "", collection(feature(code, "小白楼", "120101002", spot("120101")))).andExpect(status().isOk());
-    mvc.perform(get("/api/v1/grids/" + code).with(demo("heping.street"))).andExpect(status().isNotFound());
-    mvc.perform(get("/api/v1/grids/" + code).with(demo("heping.admin"))).andExpect(status().isOk());
-    mvc.perform(delete("/api/v1/grids/" + code).with(demo("heping.street"))).andExpect(status().isNotFound());
-    mvc.perform(get("/api/v1/grids").param("division", "120101002").with(demo("heping.street")))
-        .andExpect(status().isNotFound());
+    importing(admin(), "", collection(feature(code, "小白楼", "120101002", spot("120101"))))
+        .andExpect(status().isOk());
+    try {
+      mvc.perform(get("/api/v1/grids/" + code).with(demo("heping.street")))
+          .andExpect(status().isNotFound());
+      mvc.perform(get("/api/v1/grids/" + code).with(demo("heping.admin")))
+          .andExpect(status().isOk());
+      mvc.perform(get("/api/v1/grids/" + code).with(demo("xiqing.admin")))
+          .andExpect(status().isNotFound());
+      mvc.perform(delete("/api/v1/grids/" + code).with(demo("heping.street")))
+          .andExpect(status().isNotFound());
+      mvc.perform(get("/api/v1/grids").param("division", "120101002").with(demo("heping.street")))
+          .andExpect(status().isNotFound());
+    } finally {
+      removeDemoDistrictGrid(code);
+    }
   }
 
   @Test
   void refusesAStreetAdministratorsImportIntoAnotherStreet() throws Exception {
-    importing(demo("heping.street"), "", collection(feature(code("sc"), "越权", "120101002", spot("120101"))))
+    importing(
+            demo("heping.street"),
+            "",
+            collection(feature(code("sc"), "越权", "120101002", spot("120101"))))
         .andExpect(status().isUnprocessableContent())
         .andExpect(jsonPath("$.rejected[0].reason", containsString("120101002")))
         .andExpect(jsonPath("$.rejected[0].reason", containsString("outside your territory")));
@@ -391,21 +444,35 @@ class GridApiTest {
 
   @Test
   void forbidsOfficersToChangeGrids() throws Exception {
-    importing(demo("heping.officer"), "", collection(feature(code("off"), "n", "120101001", spot("120101"))))
+    importing(
+            demo("heping.officer"),
+            "",
+            collection(feature(code("off"), "n", "120101001", spot("120101"))))
         .andExpect(status().isForbidden())
         .andExpect(content().contentTypeCompatibleWith("application/problem+json"));
     String demoGrid =
-        jdbc.sql("SELECT code FROM grid WHERE division_code LIKE '120101001%' ORDER BY code LIMIT 1")
+        jdbc.sql(
+                "SELECT code FROM grid WHERE division_code LIKE '120101001%' ORDER BY code LIMIT 1")
             .query(String.class)
             .single();
-    mvc.perform(get("/api/v1/grids/" + demoGrid).with(demo("heping.officer"))).andExpect(status().isOk());
+    mvc.perform(get("/api/v1/grids/" + demoGrid).with(demo("heping.officer")))
+        .andExpect(status().isOk());
     mvc.perform(
             patch("/api/v1/grids/" + demoGrid)
                 .with(demo("heping.officer"))
                 .contentType("application/json")
                 .content("{\"name\":\"x\"}"))
         .andExpect(status().isForbidden());
-    mvc.perform(delete("/api/v1/grids/" + demoGrid).with(demo("heping.officer"))).andExpect(status().isForbidden());
+    mvc.perform(delete("/api/v1/grids/" + demoGrid).with(demo("heping.officer")))
+        .andExpect(status().isForbidden());
+  }
+
+  @Test
+  void describesTheGridApiInOpenApi() throws Exception {
+    mvc.perform(get("/v3/api-docs"))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("/api/v1/grids/import")))
+        .andExpect(content().string(containsString("/api/v1/grids/quality")));
   }
 
   @Test
@@ -428,27 +495,49 @@ class GridApiTest {
                 feature(a, "甲", street, squareAround(c, 0.001)),
                 feature(b, "乙", street, squareAround(c, 0.0012))))
         .andExpect(status().isOk());
-    mvc.perform(get("/api/v1/grids/quality").param("division", street).with(admin()))
-        .andExpect(status().isOk())
-        .andExpect(jsonPath("$.divisionCode").value(street))
-        .andExpect(jsonPath("$.overlaps[?(@.codeA == '" + a + "' && @.codeB == '" + b + "')].areaM2").isNotEmpty())
-        .andExpect(jsonPath("$.gap.divisionAreaM2").isNumber())
-        .andExpect(jsonPath("$.gap.boundarySynthetic").value(true))
-        .andExpect(jsonPath("$.officers.dataAvailable").value(false))
-        .andExpect(jsonPath("$.officers.note", containsString("not recorded yet")));
-    mvc.perform(get("/api/v1/grids/quality").param("division", "120111").with(demo("heping.admin")))
-        .andExpect(status().isNotFound());
+    try {
+      mvc.perform(get("/api/v1/grids/quality").param("division", street).with(admin()))
+          .andExpect(status().isOk())
+          .andExpect(jsonPath("$.divisionCode").value(street))
+          .andExpect(
+              jsonPath("$.overlaps[?(@.codeA == '" + a + "' && @.codeB == '" + b + "')].areaM2")
+                  .isNotEmpty())
+          .andExpect(jsonPath("$.gap.divisionAreaM2").isNumber())
+          .andExpect(jsonPath("$.gap.boundarySynthetic").value(true))
+          .andExpect(jsonPath("$.officers.dataAvailable").value(false))
+          .andExpect(jsonPath("$.officers.note", containsString("not recorded yet")));
+      mvc.perform(
+              get("/api/v1/grids/quality").param("division", "120111").with(demo("heping.admin")))
+          .andExpect(status().isNotFound());
+    } finally {
+      removeDemoDistrictGrid(a);
+      removeDemoDistrictGrid(b);
+    }
   }
 
   // ------------------------------------------------------------------ helpers
 
-  private ResultActions importing(RequestPostProcessor who, String query, String body) throws Exception {
+  /**
+   * Test grids inside a demo district overlap its demo grids; they are removed so that tests of
+   * locate and of the demo data sharing this context see only the demo grids there.
+   */
+  private void removeDemoDistrictGrid(String code) throws Exception {
+    mvc.perform(delete("/api/v1/grids/" + code).with(admin())).andExpect(status().isNoContent());
+  }
+
+  private ResultActions importing(RequestPostProcessor who, String query, String body)
+      throws Exception {
     return mvc.perform(
-        post("/api/v1/grids/import" + query).with(who).contentType("application/geo+json").content(body));
+        post("/api/v1/grids/import" + query)
+            .with(who)
+            .contentType("application/geo+json")
+            .content(body));
   }
 
   static String collection(String... features) {
-    return "{\"type\":\"FeatureCollection\",\"name\":\"test\",\"features\":[" + String.join(",", features) + "]}";
+    return "{\"type\":\"FeatureCollection\",\"name\":\"test\",\"features\":["
+        + String.join(",", features)
+        + "]}";
   }
 
   private static String code(String what) {
@@ -479,13 +568,20 @@ class GridApiTest {
 
   /** Fresh spots inside the district, spread so tests do not overlap each other. */
   private Point spotPoint(String district) {
-    Geometry boundary = GridRepository.geometry(jdbc.sql("SELECT boundary_wkb FROM division WHERE code = ?").param(district).query(byte[].class).single());
+    Geometry boundary =
+        GridRepository.geometry(
+            jdbc.sql("SELECT boundary_wkb FROM division WHERE code = ?")
+                .param(district)
+                .query(byte[].class)
+                .single());
     Point centre = boundary.getInteriorPoint();
     for (int attempt = 0; attempt < 500; attempt++) {
       int slot = SLOT.getAndIncrement();
       double lon = centre.getX() + ((slot % 21) - 10) * 0.003;
       double lat = centre.getY() + (((slot / 21) % 21) - 10) * 0.003;
-      Point p = GridGeometryReader.FACTORY.createPoint(new org.locationtech.jts.geom.Coordinate(lon, lat));
+      Point p =
+          GridGeometryReader.FACTORY.createPoint(
+              new org.locationtech.jts.geom.Coordinate(lon, lat));
       if (boundary.buffer(-0.003).contains(p)) {
         return p;
       }
@@ -494,7 +590,12 @@ class GridApiTest {
   }
 
   private Point boundaryPoint(String district) {
-    Geometry boundary = GridRepository.geometry(jdbc.sql("SELECT boundary_wkb FROM division WHERE code = ?").param(district).query(byte[].class).single());
+    Geometry boundary =
+        GridRepository.geometry(
+            jdbc.sql("SELECT boundary_wkb FROM division WHERE code = ?")
+                .param(district)
+                .query(byte[].class)
+                .single());
     return GridGeometryReader.FACTORY.createPoint(boundary.getCoordinates()[0]);
   }
 
@@ -503,15 +604,24 @@ class GridApiTest {
   }
 
   private boolean exists(String code) {
-    return jdbc.sql("SELECT count(*) FROM grid WHERE code = ?").param(code).query(Long.class).single() > 0;
+    return jdbc.sql("SELECT count(*) FROM grid WHERE code = ?")
+            .param(code)
+            .query(Long.class)
+            .single()
+        > 0;
   }
 
   private byte[] wkb(String code) {
-    return jdbc.sql("SELECT geometry_wkb FROM grid WHERE code = ?").param(code).query(byte[].class).single();
+    return jdbc.sql("SELECT geometry_wkb FROM grid WHERE code = ?")
+        .param(code)
+        .query(byte[].class)
+        .single();
   }
 
   private long indexVersion() {
-    return jdbc.sql("SELECT version FROM grid_index_version WHERE id = 1").query(Long.class).single();
+    return jdbc.sql("SELECT version FROM grid_index_version WHERE id = 1")
+        .query(Long.class)
+        .single();
   }
 
   private long auditCount(String action, String code) {

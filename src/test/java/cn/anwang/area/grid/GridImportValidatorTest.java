@@ -83,14 +83,19 @@ class GridImportValidatorTest {
     assertThat(
             onlyReason(
                 feature(
-                    "T-1", "n", STREET, "{\"type\":\"LineString\",\"coordinates\":[[117.2,39.1],[117.3,39.2]]}")))
+                    "T-1",
+                    "n",
+                    STREET,
+                    "{\"type\":\"LineString\",\"coordinates\":[[117.2,39.1],[117.3,39.2]]}")))
         .contains("LineString")
         .contains("Polygon or MultiPolygon");
   }
 
   @Test
   void rejectsAPointNamingItsType() {
-    assertThat(onlyReason(feature("T-1", "n", STREET, "{\"type\":\"Point\",\"coordinates\":[117.2,39.1]}")))
+    assertThat(
+            onlyReason(
+                feature("T-1", "n", STREET, "{\"type\":\"Point\",\"coordinates\":[117.2,39.1]}")))
         .contains("is a Point");
   }
 
@@ -132,12 +137,15 @@ class GridImportValidatorTest {
         "{\"type\":\"Polygon\",\"coordinates\":[[[117.20,39.10],[117.22,39.10],[117.22,39.12],[117.20,39.12]]]}";
     ImportReport report = validate(true, feature("T-1", "n", STREET, open));
     assertThat(report.rejected()).isEmpty();
-    assertThat(report.warnings()).extracting(Warning::message).anySatisfy(m -> assertThat(m).contains("not closed"));
+    assertThat(report.warnings())
+        .extracting(Warning::message)
+        .anySatisfy(m -> assertThat(m).contains("not closed"));
   }
 
   @Test
   void rejectsARingWithTooFewPoints() {
-    String line = "{\"type\":\"Polygon\",\"coordinates\":[[[117.20,39.10],[117.22,39.10],[117.20,39.10]]]}";
+    String line =
+        "{\"type\":\"Polygon\",\"coordinates\":[[[117.20,39.10],[117.22,39.10],[117.20,39.10]]]}";
     assertThat(onlyReason(feature("T-1", "n", STREET, line))).contains("too few points");
   }
 
@@ -192,7 +200,9 @@ class GridImportValidatorTest {
             feature("T-1", "a", STREET, square(117.20, 39.12, 0.01)),
             feature("T-1", "b", STREET, square(117.30, 39.12, 0.01)));
     assertThat(report.rejected()).extracting(Rejected::index).containsExactly(1);
-    assertThat(report.rejected().get(0).reason()).contains("Duplicate code 'T-1'").contains("feature 0");
+    assertThat(report.rejected().get(0).reason())
+        .contains("Duplicate code 'T-1'")
+        .contains("feature 0");
     assertThat(report.created()).isZero();
   }
 
@@ -253,7 +263,9 @@ class GridImportValidatorTest {
             feature("T-2", "b", "999", square(117.30, 39.12, 0.01)),
             feature("T-3", "c", STREET, square(117.40, 39.12, 0.01)));
     assertThat(report.accepted()).isFalse();
-    assertThat(report.rejected()).extracting(Rejected::index, Rejected::code).containsExactly(org.assertj.core.groups.Tuple.tuple(1, "T-2"));
+    assertThat(report.rejected())
+        .extracting(Rejected::index, Rejected::code)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(1, "T-2"));
     assertThat(report.created()).isZero();
     assertThat(report.updated()).isZero();
   }
@@ -291,7 +303,8 @@ class GridImportValidatorTest {
     assertThat(w.index()).isEqualTo(1);
     assertThat(w.message()).contains("Overlaps grid 'T-1'");
     double expected = 0.005 * 0.01 * 111_319.49 * 111_319.49 * Math.cos(Math.toRadians(39.125));
-    assertThat(areaIn(w.message())).isCloseTo(expected, org.assertj.core.data.Percentage.withPercentage(1));
+    assertThat(areaIn(w.message()))
+        .isCloseTo(expected, org.assertj.core.data.Percentage.withPercentage(1));
   }
 
   @Test
@@ -316,7 +329,8 @@ class GridImportValidatorTest {
   @Test
   void ignoresTheStoredShapeOfTheGridBeingReplaced() {
     context.existing.put("T-1", STREET);
-    context.stored.add(new ImportContext.StoredShape("T-1", geometry(square(117.205, 39.12, 0.01))));
+    context.stored.add(
+        new ImportContext.StoredShape("T-1", geometry(square(117.205, 39.12, 0.01))));
     ImportReport report = validate(feature("T-1", "a", STREET, square(117.20, 39.12, 0.01)));
     assertThat(report.warnings()).isEmpty();
     assertThat(report.updated()).isEqualTo(1);
@@ -334,7 +348,9 @@ class GridImportValidatorTest {
         .satisfies(
             w -> {
               assertThat(w.code()).isEqualTo("T-2");
-              assertThat(w.message()).contains("not within its district's boundary").contains("和平区");
+              assertThat(w.message())
+                  .contains("not within its district's boundary")
+                  .contains("和平区");
             });
   }
 
@@ -404,12 +420,14 @@ class GridImportValidatorTest {
     Geometry districtBoundary;
     final Map<String, Division> divisions =
         Map.of(
-            "120101", new Division("120101", "和平区", DivisionLevel.DISTRICT, "12", true, false),
-            STREET, new Division(STREET, "劝业场街道", DivisionLevel.STREET, "120101", false, false),
+            "120101",
+            new Division("120101", "和平区", DivisionLevel.DISTRICT, "12", true, false),
+            STREET,
+            new Division(STREET, "劝业场街道", DivisionLevel.STREET, "120101", false, false),
             OTHER_STREET,
-                new Division(OTHER_STREET, "小白楼街道", DivisionLevel.STREET, "120101", false, false),
+            new Division(OTHER_STREET, "小白楼街道", DivisionLevel.STREET, "120101", false, false),
             VILLAGE,
-                new Division(VILLAGE, "某社区", DivisionLevel.VILLAGE, STREET, false, false));
+            new Division(VILLAGE, "某社区", DivisionLevel.VILLAGE, STREET, false, false));
 
     @Override
     public Optional<Division> division(String code) {
