@@ -111,6 +111,45 @@ class LogInSecurityTest {
     assertThat(me(username, "right-password-1").getStatusCode()).isEqualTo(HttpStatus.OK);
   }
 
+  @Test
+  void failedFormLogInsCountTowardsTheLockOutOfTheApiToo() throws Exception {
+    String username = UserAdministrationApiTest.unique("formlock");
+    rest.withBasicAuth("admin", "admin-test-password")
+        .exchange("/api/v1/users", HttpMethod.POST,
+            new HttpEntity<>(UserAdministrationApiTest.newUser(username, "AUDITOR", "12", "right-password-1")),
+            UserAdministrationApiTest.JSON);
+
+    for (int i = 0; i < 5; i++) {
+      mvc.perform(formLogin("/login").user(username).password("wrong-password"))
+          .andExpect(redirectedUrl("/login?error"));
+    }
+
+    assertThat(me(username, "right-password-1").getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(jdbc.sql("SELECT locked_until > now() FROM app_user WHERE username = :u")
+            .param("u", username).query(Boolean.class).single())
+        .isTrue();
+  }
+
+  @Test
+  void healthIsPublicAndEverythingElseNeedsALogIn() {
+    assertThat(rest.getForEntity("/actuator/health", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.OK);
+    assertThat(rest.getForEntity("/api/v1/audit", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.UNAUTHORIZED);
+  }
+
+  @Test
+  void logOutEndsTheSessionAndIsAudited() throws Exception {
+    long before = count("auth.logout", "xiqing.street");
+    var session = PageSessions.logIn(mvc, "xiqing.street", "anwang-demo-2026");
+
+    mvc.perform(post("/logout").session(session).with(
+            org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+        .andExpect(redirectedUrl("/login?logout"));
+
+    assertThat(count("auth.logout", "xiqing.street")).isEqualTo(before + 1);
+  }
+
   private ResponseEntity<Map<String, Object>> me(String username, String password) {
     return rest.withBasicAuth(username, password)
         .exchange("/api/v1/me", HttpMethod.GET, null, UserAdministrationApiTest.JSON);
