@@ -33,4 +33,15 @@ class AuthenticationApiTest {
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(response.getBody()).contains("\"username\":\"admin\"").contains("CITY_ADMIN");
   }
+
+  @Test
+  void describesTheUserAndAuditApiWithBasicAuthenticationInOpenApi() {
+    ResponseEntity<String> response = rest.getForEntity("/v3/api-docs", String.class);
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(response.getBody())
+        .contains("/api/v1/users/{id}/reset-password")
+        .contains("/api/v1/audit")
+        .contains("basicAuth");
+  }
 }
