@@ -5,7 +5,10 @@ package cn.anwang.identity;
  * read of sensitive data is recorded here. Entries are hash-chained, so tampering is evident.
  *
  * <p>An entry is written in the caller's transaction (one is opened when there is none), so it is
- * committed or rolled back together with the change it describes.
+ * committed or rolled back together with the change it describes. Writing takes a
+ * transaction-scoped lock that keeps the chain in order across servers until the caller commits:
+ * record at the end of a long transaction, not at its start, and use the default READ COMMITTED
+ * isolation.
  */
 public interface AuditLog {
 
