@@ -116,6 +116,19 @@ class UserPagesTest {
   }
 
   @Test
+  void explainsWhyAnAdministratorCannotDisableTheirOwnAccount() throws Exception {
+    long self = jdbc.sql("SELECT id FROM app_user WHERE username = 'heping.admin'").query(Long.class).single();
+
+    MvcResult refused =
+        mvc.perform(post("/users/" + self + "/disable").session(heping).with(csrf()))
+            .andExpect(flash().attribute("failure", "identity.error.disableSelf"))
+            .andReturn();
+    mvc.perform(get(refused.getResponse().getRedirectedUrl()).session(heping))
+        .andExpect(content().string(containsString("不能停用您自己的账户")));
+    assertThat(enabled("heping.admin")).isTrue();
+  }
+
+  @Test
   void rendersInEnglishOnRequest() throws Exception {
     mvc.perform(get("/users").param("lang", "en").session(heping))
         .andExpect(content().string(containsString("Search by username or name")));
