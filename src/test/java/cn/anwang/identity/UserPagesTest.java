@@ -129,6 +129,25 @@ class UserPagesTest {
   }
 
   @Test
+  void disablingAUserEndsTheirOpenSession() throws Exception {
+    String username = UserAdministrationApiTest.unique("session");
+    String location =
+        mvc.perform(post("/users").session(heping).with(csrf())
+                .param("username", username)
+                .param("displayName", "x")
+                .param("role", "STREET_ADMIN")
+                .param("territoryCode", "120101003")
+                .param("password", "session-password-1"))
+            .andReturn().getResponse().getRedirectedUrl();
+    MockHttpSession theirs = PageSessions.logIn(mvc, username, "session-password-1");
+    mvc.perform(get("/users").session(theirs)).andExpect(status().isOk());
+
+    mvc.perform(post(location + "/disable").session(heping).with(csrf()));
+
+    mvc.perform(get("/users").session(theirs)).andExpect(status().is3xxRedirection());
+  }
+
+  @Test
   void rendersInEnglishOnRequest() throws Exception {
     mvc.perform(get("/users").param("lang", "en").session(heping))
         .andExpect(content().string(containsString("Search by username or name")));

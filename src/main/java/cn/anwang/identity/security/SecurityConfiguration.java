@@ -4,6 +4,7 @@ import java.util.Map;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.AuthenticationManager;
@@ -18,6 +19,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
@@ -74,10 +76,12 @@ class SecurityConfiguration {
   SecurityFilterChain apiSecurity(
       HttpSecurity http,
       AuthenticationManager authenticationManager,
-      LoginProtectionProperties properties)
+      LoginProtectionProperties properties,
+      JdbcClient jdbc)
       throws Exception {
     ProblemResponses problems = new ProblemResponses();
     http.securityMatcher("/api/**")
+        .addFilterAfter(new AccountRevalidation(jdbc), SecurityContextHolderFilter.class)
         .authenticationManager(authenticationManager)
         .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
         .httpBasic(basic -> basic.realmName("Anwang").authenticationEntryPoint(problems))
@@ -98,7 +102,8 @@ class SecurityConfiguration {
   SecurityFilterChain pageSecurity(
       HttpSecurity http,
       AuthenticationManager authenticationManager,
-      LoginProtectionProperties properties)
+      LoginProtectionProperties properties,
+      JdbcClient jdbc)
       throws Exception {
     ExceptionMappingAuthenticationFailureHandler failures =
         new ExceptionMappingAuthenticationFailureHandler();
@@ -108,6 +113,7 @@ class SecurityConfiguration {
             LockedException.class.getName(), "/login?locked",
             DisabledException.class.getName(), "/login?disabled"));
     http.authenticationManager(authenticationManager)
+        .addFilterAfter(new AccountRevalidation(jdbc), SecurityContextHolderFilter.class)
         .authorizeHttpRequests(
             requests ->
                 requests.requestMatchers(PUBLIC_PATHS).permitAll().anyRequest().authenticated())
