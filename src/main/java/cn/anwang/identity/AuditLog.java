@@ -13,8 +13,8 @@ package cn.anwang.identity;
 public interface AuditLog {
 
   /**
-   * Records an action by the current user (or "system" outside a request), filed under the
-   * actor's own territory.
+   * Records an action by the current user (or "system" outside a request), filed under the actor's
+   * own territory.
    *
    * @param action dotted verb, e.g. {@code grid.import}, {@code user.create}
    * @param targetType what kind of thing was touched, e.g. {@code grid}
@@ -22,7 +22,8 @@ public interface AuditLog {
    * @param before state before (any JSON-serialisable value), may be null
    * @param after state after, may be null
    */
-  default void record(String action, String targetType, String targetId, Object before, Object after) {
+  default void record(
+      String action, String targetType, String targetId, Object before, Object after) {
     record(action, targetType, targetId, null, before, after);
   }
 

@@ -22,7 +22,9 @@ class AuthenticationApiTest {
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
     assertThat(response.getHeaders().getContentType())
         .matches(type -> type.isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
-    assertThat(response.getBody()).contains("\"status\":401").contains("\"title\":\"Unauthorized\"");
+    assertThat(response.getBody())
+        .contains("\"status\":401")
+        .contains("\"title\":\"Unauthorized\"");
   }
 
   @Test

@@ -66,7 +66,10 @@ class AuditTrail {
     }
     String where = " WHERE " + String.join(" AND ", conditions);
     long total =
-        jdbc.sql("SELECT count(*) FROM audit_event" + where).params(params).query(Long.class).single();
+        jdbc.sql("SELECT count(*) FROM audit_event" + where)
+            .params(params)
+            .query(Long.class)
+            .single();
     List<AuditEntry> entries =
         jdbc.sql(
                 """

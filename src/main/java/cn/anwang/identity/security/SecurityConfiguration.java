@@ -4,8 +4,8 @@ import java.util.Map;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
@@ -19,14 +19,14 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
- * Two filter chains: the JSON API under {@code /api/**} (HTTP Basic or an existing page session,
- * no CSRF, problem responses instead of redirects) and the pages (form log-in, CSRF, log-out).
- * Both share one authentication manager, so failed log-ins count towards lock-out on either path.
+ * Two filter chains: the JSON API under {@code /api/**} (HTTP Basic or an existing page session, no
+ * CSRF, problem responses instead of redirects) and the pages (form log-in, CSRF, log-out). Both
+ * share one authentication manager, so failed log-ins count towards lock-out on either path.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -91,8 +91,7 @@ class SecurityConfiguration {
         // Reuse a page session if there is one, but never create one for a Basic caller.
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
         .requestCache(cache -> cache.disable())
-        .exceptionHandling(
-            e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems));
+        .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems));
     headers(http, properties);
     return http.build();
   }
@@ -129,7 +128,8 @@ class SecurityConfiguration {
     http.headers(
         headers ->
             headers
-                .contentSecurityPolicy(csp -> csp.policyDirectives(properties.contentSecurityPolicy()))
+                .contentSecurityPolicy(
+                    csp -> csp.policyDirectives(properties.contentSecurityPolicy()))
                 .frameOptions(frame -> frame.deny())
                 .referrerPolicy(
                     referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)));

@@ -39,10 +39,12 @@ class FirstAdministratorTest {
       throws Exception {
     ArgumentCaptor<User> created = emptyDatabase();
 
-    new FirstAdministrator(users, encoder, audit, transactions, "").run(new DefaultApplicationArguments());
+    new FirstAdministrator(users, encoder, audit, transactions, "")
+        .run(new DefaultApplicationArguments());
 
     Matcher logged =
-        Pattern.compile("First administrator 'admin' created with password: (\\S+)").matcher(output.getOut());
+        Pattern.compile("First administrator 'admin' created with password: (\\S+)")
+            .matcher(output.getOut());
     assertThat(logged.find()).isTrue();
     assertThat(logged.group(1)).hasSizeGreaterThanOrEqualTo(16);
     assertThat(encoder.matches(logged.group(1), created.getValue().passwordHash())).isTrue();
@@ -77,7 +79,8 @@ class FirstAdministratorTest {
   void leavesADatabaseWithUsersAlone() throws Exception {
     when(users.count()).thenReturn(3L);
 
-    new FirstAdministrator(users, encoder, audit, transactions, "").run(new DefaultApplicationArguments());
+    new FirstAdministrator(users, encoder, audit, transactions, "")
+        .run(new DefaultApplicationArguments());
 
     verify(users, never()).insertIfAbsent(any());
   }
@@ -90,8 +93,19 @@ class FirstAdministratorTest {
         .thenAnswer(
             i ->
                 Optional.of(
-                    new User(1L, "admin", "h", "a", Role.CITY_ADMIN, "12", null, true, 0, null,
-                        Instant.now(), 0)));
+                    new User(
+                        1L,
+                        "admin",
+                        "h",
+                        "a",
+                        Role.CITY_ADMIN,
+                        "12",
+                        null,
+                        true,
+                        0,
+                        null,
+                        Instant.now(),
+                        0)));
     return created;
   }
 

@@ -64,7 +64,9 @@ class StartupUsersTest {
     assertThat(admin.territoryCode()).isEqualTo("12");
     assertThat(admin.passwordHash()).startsWith("{bcrypt}$2");
     assertThat(
-            jdbc.sql("SELECT count(*) FROM audit_event WHERE action = 'user.create' AND target_id = :id")
+            jdbc.sql(
+                    "SELECT count(*) FROM audit_event WHERE action = 'user.create' AND target_id ="
+                        + " :id")
                 .param("id", String.valueOf(admin.id()))
                 .query(Long.class)
                 .single())
