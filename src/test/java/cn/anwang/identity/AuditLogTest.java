@@ -126,6 +126,50 @@ class AuditLogTest {
         .andExpect(status().isForbidden());
   }
 
+  @Test
+  void rejectsAMalformedDateFilter() throws Exception {
+    ResponseEntity<Map<String, Object>> api =
+        rest.withBasicAuth("auditor", "anwang-demo-2026")
+            .exchange(
+                "/api/v1/audit?from=yesterday",
+                HttpMethod.GET,
+                null,
+                UserAdministrationApiTest.JSON);
+    assertThat(api.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(api.getBody().get("fields").toString()).contains("from");
+
+    mvc.perform(
+            get("/audit")
+                .param("from", "yesterday")
+                .session(PageSessions.logIn(mvc, "auditor", "anwang-demo-2026")))
+        .andExpect(status().isOk())
+        .andExpect(content().string(Matchers.containsString("is-invalid")));
+    mvc.perform(
+            get("/audit")
+                .param("from", "2026-03-02")
+                .param("to", "2026-03-01")
+                .session(PageSessions.logIn(mvc, "auditor", "anwang-demo-2026")))
+        .andExpect(content().string(Matchers.containsString("audit-range-error")));
+  }
+
+  @Test
+  void filtersByDateRange() {
+    String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+    String longAgo = "2001-01-01";
+
+    assertThat(total("?from=" + today + "&to=" + today)).isPositive();
+    assertThat(total("?from=" + longAgo + "&to=" + longAgo)).isZero();
+  }
+
+  private long total(String query) {
+    return ((Number)
+            rest.withBasicAuth("auditor", "anwang-demo-2026")
+                .exchange("/api/v1/audit" + query, HttpMethod.GET, null, UserAdministrationApiTest.JSON)
+                .getBody()
+                .get("total"))
+        .longValue();
+  }
+
   private Map<String, Object> verify() {
     return rest.withBasicAuth("auditor", "anwang-demo-2026")
         .exchange("/api/v1/audit/verify", HttpMethod.GET, null, UserAdministrationApiTest.JSON)
