@@ -44,11 +44,14 @@ class UserPagesTest {
   void createsAUserThroughTheFormAndShowsTheOneTimePasswordOnce() throws Exception {
     String username = UserAdministrationApiTest.unique("page");
     MvcResult created =
-        mvc.perform(post("/users").cookie(heping).with(csrf())
-                .param("username", username)
-                .param("displayName", "李网格")
-                .param("role", "STREET_OFFICER")
-                .param("territoryCode", "120101001"))
+        mvc.perform(
+                post("/users")
+                    .cookie(heping)
+                    .with(csrf())
+                    .param("username", username)
+                    .param("displayName", "李网格")
+                    .param("role", "STREET_OFFICER")
+                    .param("territoryCode", "120101001"))
             .andExpect(status().is3xxRedirection())
             .andExpect(flash().attributeExists("oneTimePassword"))
             .andReturn();
@@ -64,19 +67,25 @@ class UserPagesTest {
 
   @Test
   void showsFieldErrorsForInvalidInputAndBrokenRules() throws Exception {
-    mvc.perform(post("/users").cookie(heping).with(csrf())
-            .param("username", "x")
-            .param("displayName", "")
-            .param("role", "STREET_OFFICER")
-            .param("territoryCode", "120101001"))
+    mvc.perform(
+            post("/users")
+                .cookie(heping)
+                .with(csrf())
+                .param("username", "x")
+                .param("displayName", "")
+                .param("role", "STREET_OFFICER")
+                .param("territoryCode", "120101001"))
         .andExpect(status().isOk())
         .andExpect(content().string(containsString("is-invalid")));
 
-    mvc.perform(post("/users").cookie(heping).with(csrf())
-            .param("username", UserAdministrationApiTest.unique("high"))
-            .param("displayName", "x")
-            .param("role", "CITY_ADMIN")
-            .param("territoryCode", "12"))
+    mvc.perform(
+            post("/users")
+                .cookie(heping)
+                .with(csrf())
+                .param("username", UserAdministrationApiTest.unique("high"))
+                .param("displayName", "x")
+                .param("role", "CITY_ADMIN")
+                .param("territoryCode", "12"))
         .andExpect(status().isOk())
         .andExpect(content().string(containsString("不能授予角色")));
   }
@@ -90,7 +99,10 @@ class UserPagesTest {
 
   @Test
   void hidesAUserOfAnotherDistrict() throws Exception {
-    long xiqing = jdbc.sql("SELECT id FROM app_user WHERE username = 'xiqing.officer'").query(Long.class).single();
+    long xiqing =
+        jdbc.sql("SELECT id FROM app_user WHERE username = 'xiqing.officer'")
+            .query(Long.class)
+            .single();
 
     mvc.perform(get("/users/" + xiqing).cookie(heping)).andExpect(status().isNotFound());
   }
@@ -99,11 +111,14 @@ class UserPagesTest {
   void disablesAndReEnablesAUserFromItsPage() throws Exception {
     String username = UserAdministrationApiTest.unique("toggle");
     MvcResult created =
-        mvc.perform(post("/users").cookie(heping).with(csrf())
-                .param("username", username)
-                .param("displayName", "x")
-                .param("role", "VILLAGE_OFFICER")
-                .param("territoryCode", "120101001001"))
+        mvc.perform(
+                post("/users")
+                    .cookie(heping)
+                    .with(csrf())
+                    .param("username", username)
+                    .param("displayName", "x")
+                    .param("role", "VILLAGE_OFFICER")
+                    .param("territoryCode", "120101001001"))
             .andReturn();
     String location = created.getResponse().getRedirectedUrl();
 
@@ -116,12 +131,55 @@ class UserPagesTest {
   }
 
   @Test
+  void explainsWhyAnAdministratorCannotDisableTheirOwnAccount() throws Exception {
+    long self =
+        jdbc.sql("SELECT id FROM app_user WHERE username = 'heping.admin'")
+            .query(Long.class)
+            .single();
+
+    MvcResult refused =
+        mvc.perform(post("/users/" + self + "/disable").cookie(heping).with(csrf()))
+            .andExpect(flash().attribute("failure", "identity.error.disableSelf"))
+            .andReturn();
+    mvc.perform(get(refused.getResponse().getRedirectedUrl()).cookie(heping))
+        .andExpect(content().string(containsString("不能停用您自己的账户")));
+    assertThat(enabled("heping.admin")).isTrue();
+  }
+
+  @Test
+  void disablingAUserEndsTheirOpenSession() throws Exception {
+    String username = UserAdministrationApiTest.unique("session");
+    String location =
+        mvc.perform(
+                post("/users")
+                    .cookie(heping)
+                    .with(csrf())
+                    .param("username", username)
+                    .param("displayName", "x")
+                    .param("role", "STREET_ADMIN")
+                    .param("territoryCode", "120101003")
+                    .param("password", "session-password-1"))
+            .andReturn()
+            .getResponse()
+            .getRedirectedUrl();
+    Cookie theirs = PageSessions.logIn(mvc, username, "session-password-1");
+    mvc.perform(get("/users").cookie(theirs)).andExpect(status().isOk());
+
+    mvc.perform(post(location + "/disable").cookie(heping).with(csrf()));
+
+    mvc.perform(get("/users").cookie(theirs)).andExpect(status().is3xxRedirection());
+  }
+
+  @Test
   void rendersInEnglishOnRequest() throws Exception {
     mvc.perform(get("/users").param("lang", "en").cookie(heping))
         .andExpect(content().string(containsString("Search by username or name")));
   }
 
   private boolean enabled(String username) {
-    return jdbc.sql("SELECT enabled FROM app_user WHERE username = :u").param("u", username).query(Boolean.class).single();
+    return jdbc.sql("SELECT enabled FROM app_user WHERE username = :u")
+        .param("u", username)
+        .query(Boolean.class)
+        .single();
   }
 }
