@@ -91,6 +91,35 @@ class UserPagesTest {
   }
 
   @Test
+  void treatsAnUnknownRoleAsAFieldError() throws Exception {
+    mvc.perform(
+            post("/users")
+                .session(heping)
+                .with(csrf())
+                .param("username", UserAdministrationApiTest.unique("bogus"))
+                .param("displayName", "x")
+                .param("role", "EMPEROR")
+                .param("territoryCode", "120101001"))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("is-invalid")))
+        .andExpect(content().string(containsString("请从列表中选择有效的值")));
+
+    long officer =
+        jdbc.sql("SELECT id FROM app_user WHERE username = 'heping.officer'")
+            .query(Long.class)
+            .single();
+    mvc.perform(
+            post("/users/" + officer)
+                .session(heping)
+                .with(csrf())
+                .param("displayName", "x")
+                .param("role", "EMPEROR")
+                .param("territoryCode", "120101001"))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("请从列表中选择有效的值")));
+  }
+
+  @Test
   void offersOnlyRolesNotAboveTheManagersOwn() throws Exception {
     mvc.perform(get("/users/new").cookie(heping))
         .andExpect(content().string(containsString("value=\"STREET_ADMIN\"")))

@@ -25,6 +25,16 @@ final class AccountRevalidation extends OncePerRequestFilter {
     this.jdbc = jdbc;
   }
 
+  // Static files need no fresh account check; a page load fetches several of them.
+  @Override
+  protected boolean shouldNotFilter(HttpServletRequest request) {
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    return path.startsWith("/css/")
+        || path.startsWith("/js/")
+        || path.startsWith("/webjars/")
+        || path.equals("/favicon.ico");
+  }
+
   @Override
   protected void doFilterInternal(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)

@@ -19,6 +19,7 @@ import java.util.function.Supplier;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -79,7 +80,11 @@ class UserPageController {
   String create(
       @Valid @ModelAttribute("user") NewUser user,
       BindingResult binding,
+      Model model,
       RedirectAttributes redirect) {
+    if (binding.getTarget() == null) {
+      rebind(model, "user", user, binding);
+    }
     if (binding.hasErrors()) {
       return "identity/user-new";
     }
@@ -109,6 +114,9 @@ class UserPageController {
       BindingResult binding,
       Model model,
       RedirectAttributes redirect) {
+    if (binding.getTarget() == null) {
+      rebind(model, "changes", changes, binding);
+    }
     if (!binding.hasErrors()
         && attempt(binding, () -> administration.update(id, changes)) != null) {
       redirect.addFlashAttribute("message", "identity.users.saved");
@@ -162,6 +170,24 @@ class UserPageController {
         e.kind() == UserAdministrationException.Kind.NOT_FOUND
             ? HttpServletResponse.SC_NOT_FOUND
             : HttpServletResponse.SC_FORBIDDEN);
+  }
+
+  /**
+   * When a value cannot even be converted (say, an unknown role), Spring still builds the record
+   * (with null there) but leaves the binding result without a target, so the form would have no
+   * object to show again. Put the record back with the failed fields marked.
+   */
+  private static void rebind(Model model, String name, Object echo, BindingResult failed) {
+    BindingResult errors = new BeanPropertyBindingResult(echo, name);
+    failed
+        .getFieldErrors()
+        .forEach(
+            e ->
+                errors.rejectValue(
+                    e.getField(), "identity.error.invalidValue", e.getDefaultMessage()));
+    // Replacing the attribute drops its old binding result, so the new one goes in afterwards.
+    model.addAttribute(name, echo);
+    model.addAttribute(BindingResult.MODEL_KEY_PREFIX + name, errors);
   }
 
   private String detail(UserView user, Model model) {
