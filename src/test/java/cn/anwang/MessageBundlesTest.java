@@ -16,9 +16,9 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Every message bundle in {@code src/main/resources/i18n} exists in Simplified Chinese (the
- * default file, {@code name.properties}) and English ({@code name_en.properties}) with the same
- * keys, none of them empty.
+ * Every message bundle in {@code src/main/resources/i18n} exists in Simplified Chinese (the default
+ * file, {@code name.properties}) and English ({@code name_en.properties}) with the same keys, none
+ * of them empty.
  */
 class MessageBundlesTest {
 

@@ -5,13 +5,16 @@ package cn.anwang.identity;
  * read of sensitive data is recorded here. Entries are hash-chained, so tampering is evident.
  *
  * <p>An entry is written in the caller's transaction (one is opened when there is none), so it is
- * committed or rolled back together with the change it describes.
+ * committed or rolled back together with the change it describes. Writing takes a
+ * transaction-scoped lock that keeps the chain in order across servers until the caller commits:
+ * record at the end of a long transaction, not at its start, and use the default READ COMMITTED
+ * isolation.
  */
 public interface AuditLog {
 
   /**
-   * Records an action by the current user (or "system" outside a request), filed under the
-   * actor's own territory.
+   * Records an action by the current user (or "system" outside a request), filed under the actor's
+   * own territory.
    *
    * @param action dotted verb, e.g. {@code grid.import}, {@code user.create}
    * @param targetType what kind of thing was touched, e.g. {@code grid}
@@ -19,7 +22,8 @@ public interface AuditLog {
    * @param before state before (any JSON-serialisable value), may be null
    * @param after state after, may be null
    */
-  default void record(String action, String targetType, String targetId, Object before, Object after) {
+  default void record(
+      String action, String targetType, String targetId, Object before, Object after) {
     record(action, targetType, targetId, null, before, after);
   }
 

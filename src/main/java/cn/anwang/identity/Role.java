@@ -37,9 +37,9 @@ public enum Role {
 
   /**
    * Whether a user with this role may be placed on a division of the given level ({@code city},
-   * {@code district}, {@code street}, {@code village}): an administrator's territory is exactly
-   * the level it administers; officers work in a street or a village; the other roles may sit
-   * anywhere in the tree.
+   * {@code district}, {@code street}, {@code village}): an administrator's territory is exactly the
+   * level it administers; officers work in a street or a village; the other roles may sit anywhere
+   * in the tree.
    */
   public boolean allowsTerritoryLevel(String level) {
     return switch (this) {

@@ -33,11 +33,16 @@ class AuditLogTest {
     transactions.executeWithoutResult(
         tx -> audit.record("test.tamper", "thing", "t1", "120101", Map.of("v", 1), Map.of("v", 2)));
     long id =
-        jdbc.sql("SELECT max(id) FROM audit_event WHERE action = 'test.tamper'").query(Long.class).single();
+        jdbc.sql("SELECT max(id) FROM audit_event WHERE action = 'test.tamper'")
+            .query(Long.class)
+            .single();
     assertThat(verify()).containsEntry("intact", true);
 
     String original =
-        jdbc.sql("SELECT after::text FROM audit_event WHERE id = :id").param("id", id).query(String.class).single();
+        jdbc.sql("SELECT after::text FROM audit_event WHERE id = :id")
+            .param("id", id)
+            .query(String.class)
+            .single();
     jdbc.sql("UPDATE audit_event SET after = '{\"v\": 3}' WHERE id = :id").param("id", id).update();
     try {
       Map<String, Object> broken = verify();
@@ -58,15 +63,23 @@ class AuditLogTest {
   void auditorSearchesByActorAndActionFamily() {
     ResponseEntity<Map<String, Object>> response =
         rest.withBasicAuth("auditor", "anwang-demo-2026")
-            .exchange("/api/v1/audit?actor=system&action=user", HttpMethod.GET, null, UserAdministrationApiTest.JSON);
+            .exchange(
+                "/api/v1/audit?actor=system&action=user",
+                HttpMethod.GET,
+                null,
+                UserAdministrationApiTest.JSON);
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
     @SuppressWarnings("unchecked")
-    List<Map<String, Object>> entries = (List<Map<String, Object>>) response.getBody().get("entries");
-    assertThat(entries).isNotEmpty().allSatisfy(e -> {
-      assertThat(e.get("actor")).isEqualTo("system");
-      assertThat((String) e.get("action")).startsWith("user.");
-    });
+    List<Map<String, Object>> entries =
+        (List<Map<String, Object>>) response.getBody().get("entries");
+    assertThat(entries)
+        .isNotEmpty()
+        .allSatisfy(
+            e -> {
+              assertThat(e.get("actor")).isEqualTo("system");
+              assertThat((String) e.get("action")).startsWith("user.");
+            });
     assertThat(entries).anySatisfy(e -> assertThat(e.get("after")).isInstanceOf(Map.class));
   }
 
@@ -74,11 +87,15 @@ class AuditLogTest {
   void districtAdministratorSeesOnlyEntriesOfTheDistrict() {
     ResponseEntity<Map<String, Object>> response =
         rest.withBasicAuth("xiqing.admin", "anwang-demo-2026")
-            .exchange("/api/v1/audit?size=200", HttpMethod.GET, null, UserAdministrationApiTest.JSON);
+            .exchange(
+                "/api/v1/audit?size=200", HttpMethod.GET, null, UserAdministrationApiTest.JSON);
 
     @SuppressWarnings("unchecked")
-    List<Map<String, Object>> entries = (List<Map<String, Object>>) response.getBody().get("entries");
-    assertThat(entries).isNotEmpty().allSatisfy(e -> assertThat((String) e.get("territoryCode")).startsWith("120111"));
+    List<Map<String, Object>> entries =
+        (List<Map<String, Object>>) response.getBody().get("entries");
+    assertThat(entries)
+        .isNotEmpty()
+        .allSatisfy(e -> assertThat((String) e.get("territoryCode")).startsWith("120111"));
   }
 
   @Test
@@ -92,7 +109,11 @@ class AuditLogTest {
 
   @Test
   void auditPageShowsEntriesAndTheChainVerification() throws Exception {
-    mvc.perform(get("/audit").param("action", "user").param("verify", "true").session(PageSessions.logIn(mvc, "auditor", "anwang-demo-2026")))
+    mvc.perform(
+            get("/audit")
+                .param("action", "user")
+                .param("verify", "true")
+                .cookie(PageSessions.logIn(mvc, "auditor", "anwang-demo-2026")))
         .andExpect(status().isOk())
         .andExpect(content().string(Matchers.containsString("user.create")))
         .andExpect(content().string(Matchers.containsString("哈希链完整")));
@@ -100,8 +121,53 @@ class AuditLogTest {
 
   @Test
   void auditPageIsClosedToOfficers() throws Exception {
-    mvc.perform(get("/audit").session(PageSessions.logIn(mvc, "heping.officer", "anwang-demo-2026")))
+    mvc.perform(
+            get("/audit").cookie(PageSessions.logIn(mvc, "heping.officer", "anwang-demo-2026")))
         .andExpect(status().isForbidden());
+  }
+
+  @Test
+  void rejectsAMalformedDateFilter() throws Exception {
+    ResponseEntity<Map<String, Object>> api =
+        rest.withBasicAuth("auditor", "anwang-demo-2026")
+            .exchange(
+                "/api/v1/audit?from=yesterday",
+                HttpMethod.GET,
+                null,
+                UserAdministrationApiTest.JSON);
+    assertThat(api.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(api.getBody().get("fields").toString()).contains("from");
+
+    mvc.perform(
+            get("/audit")
+                .param("from", "yesterday")
+                .cookie(PageSessions.logIn(mvc, "auditor", "anwang-demo-2026")))
+        .andExpect(status().isOk())
+        .andExpect(content().string(Matchers.containsString("is-invalid")));
+    mvc.perform(
+            get("/audit")
+                .param("from", "2026-03-02")
+                .param("to", "2026-03-01")
+                .cookie(PageSessions.logIn(mvc, "auditor", "anwang-demo-2026")))
+        .andExpect(content().string(Matchers.containsString("audit-range-error")));
+  }
+
+  @Test
+  void filtersByDateRange() {
+    String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+    String longAgo = "2001-01-01";
+
+    assertThat(total("?from=" + today + "&to=" + today)).isPositive();
+    assertThat(total("?from=" + longAgo + "&to=" + longAgo)).isZero();
+  }
+
+  private long total(String query) {
+    return ((Number)
+            rest.withBasicAuth("auditor", "anwang-demo-2026")
+                .exchange("/api/v1/audit" + query, HttpMethod.GET, null, UserAdministrationApiTest.JSON)
+                .getBody()
+                .get("total"))
+        .longValue();
   }
 
   private Map<String, Object> verify() {

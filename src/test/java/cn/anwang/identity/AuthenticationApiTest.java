@@ -22,7 +22,9 @@ class AuthenticationApiTest {
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
     assertThat(response.getHeaders().getContentType())
         .matches(type -> type.isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
-    assertThat(response.getBody()).contains("\"status\":401").contains("\"title\":\"Unauthorized\"");
+    assertThat(response.getBody())
+        .contains("\"status\":401")
+        .contains("\"title\":\"Unauthorized\"");
   }
 
   @Test
@@ -32,5 +34,16 @@ class AuthenticationApiTest {
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(response.getBody()).contains("\"username\":\"admin\"").contains("CITY_ADMIN");
+  }
+
+  @Test
+  void describesTheUserAndAuditApiWithBasicAuthenticationInOpenApi() {
+    ResponseEntity<String> response = rest.getForEntity("/v3/api-docs", String.class);
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(response.getBody())
+        .contains("/api/v1/users/{id}/reset-password")
+        .contains("/api/v1/audit")
+        .contains("basicAuth");
   }
 }

@@ -63,7 +63,9 @@ class LogInSecurityTest {
 
   @Test
   void pagesRedirectAnonymousVisitorsToTheLogInPage() throws Exception {
-    mvc.perform(get("/users")).andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/login"));
+    mvc.perform(get("/users"))
+        .andExpect(status().is3xxRedirection())
+        .andExpect(redirectedUrl("/login"));
   }
 
   @Test
@@ -71,7 +73,11 @@ class LogInSecurityTest {
     mvc.perform(get("/login"))
         .andExpect(status().isOk())
         .andExpect(content().string(org.hamcrest.Matchers.containsString("用户名")))
-        .andExpect(header().string("Content-Security-Policy", org.hamcrest.Matchers.containsString("frame-ancestors 'none'")))
+        .andExpect(
+            header()
+                .string(
+                    "Content-Security-Policy",
+                    org.hamcrest.Matchers.containsString("frame-ancestors 'none'")))
         .andExpect(header().string("X-Content-Type-Options", "nosniff"));
     mvc.perform(get("/login").param("lang", "en"))
         .andExpect(content().string(org.hamcrest.Matchers.containsString("Username")));
@@ -82,8 +88,12 @@ class LogInSecurityTest {
     String username = UserAdministrationApiTest.unique("locked");
     ResponseEntity<Map<String, Object>> created =
         rest.withBasicAuth("admin", "admin-test-password")
-            .exchange("/api/v1/users", HttpMethod.POST,
-                new HttpEntity<>(UserAdministrationApiTest.newUser(username, "STREET_OFFICER", "120101001", "right-password-1")),
+            .exchange(
+                "/api/v1/users",
+                HttpMethod.POST,
+                new HttpEntity<>(
+                    UserAdministrationApiTest.newUser(
+                        username, "STREET_OFFICER", "120101001", "right-password-1")),
                 UserAdministrationApiTest.JSON);
     long id = ((Number) UserAdministrationApiTest.user(created.getBody()).get("id")).longValue();
 
@@ -106,9 +116,62 @@ class LogInSecurityTest {
 
     ResponseEntity<Map<String, Object>> unlocked =
         rest.withBasicAuth("heping.admin", "anwang-demo-2026")
-            .exchange("/api/v1/users/" + id + "/unlock", HttpMethod.POST, null, UserAdministrationApiTest.JSON);
+            .exchange(
+                "/api/v1/users/" + id + "/unlock",
+                HttpMethod.POST,
+                null,
+                UserAdministrationApiTest.JSON);
     assertThat(unlocked.getBody()).containsEntry("locked", false);
     assertThat(me(username, "right-password-1").getStatusCode()).isEqualTo(HttpStatus.OK);
+  }
+
+  @Test
+  void failedFormLogInsCountTowardsTheLockOutOfTheApiToo() throws Exception {
+    String username = UserAdministrationApiTest.unique("formlock");
+    rest.withBasicAuth("admin", "admin-test-password")
+        .exchange(
+            "/api/v1/users",
+            HttpMethod.POST,
+            new HttpEntity<>(
+                UserAdministrationApiTest.newUser(username, "AUDITOR", "12", "right-password-1")),
+            UserAdministrationApiTest.JSON);
+
+    for (int i = 0; i < 5; i++) {
+      mvc.perform(formLogin("/login").user(username).password("wrong-password"))
+          .andExpect(redirectedUrl("/login?error"));
+    }
+
+    assertThat(me(username, "right-password-1").getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(
+            jdbc.sql("SELECT locked_until > now() FROM app_user WHERE username = :u")
+                .param("u", username)
+                .query(Boolean.class)
+                .single())
+        .isTrue();
+  }
+
+  @Test
+  void healthIsPublicAndEverythingElseNeedsALogIn() {
+    assertThat(rest.getForEntity("/actuator/health", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.OK);
+    assertThat(rest.getForEntity("/api/v1/audit", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.UNAUTHORIZED);
+  }
+
+  @Test
+  void logOutEndsTheSessionAndIsAudited() throws Exception {
+    long before = count("auth.logout", "xiqing.street");
+    var session = PageSessions.logIn(mvc, "xiqing.street", "anwang-demo-2026");
+
+    mvc.perform(
+            post("/logout")
+                .cookie(session)
+                .with(
+                    org.springframework.security.test.web.servlet.request
+                        .SecurityMockMvcRequestPostProcessors.csrf()))
+        .andExpect(redirectedUrl("/login?logout"));
+
+    assertThat(count("auth.logout", "xiqing.street")).isEqualTo(before + 1);
   }
 
   private ResponseEntity<Map<String, Object>> me(String username, String password) {
@@ -117,7 +180,8 @@ class LogInSecurityTest {
   }
 
   private long count(String action, String actor) {
-    return jdbc.sql("SELECT count(*) FROM audit_event WHERE action = :action AND actor_username = :actor")
+    return jdbc.sql(
+            "SELECT count(*) FROM audit_event WHERE action = :action AND actor_username = :actor")
         .param("action", action)
         .param("actor", actor)
         .query(Long.class)
@@ -125,6 +189,8 @@ class LogInSecurityTest {
   }
 
   private void resetFailures(String username) {
-    jdbc.sql("UPDATE app_user SET failed_attempts = 0 WHERE username = :u").param("u", username).update();
+    jdbc.sql("UPDATE app_user SET failed_attempts = 0 WHERE username = :u")
+        .param("u", username)
+        .update();
   }
 }

@@ -3,19 +3,24 @@ package cn.anwang.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 
-import org.springframework.mock.web.MockHttpSession;
+import jakarta.servlet.http.Cookie;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
-/** Logs in through the real form, as a browser would, and hands back the session. */
+/**
+ * Logs in through the real form, as a browser would, and hands back the session cookie (sessions
+ * live in PostgreSQL through Spring Session, so the cookie is what a browser would keep).
+ */
 final class PageSessions {
 
   private PageSessions() {}
 
-  static MockHttpSession logIn(MockMvc mvc, String username, String password) throws Exception {
+  static Cookie logIn(MockMvc mvc, String username, String password) throws Exception {
     MvcResult result =
         mvc.perform(formLogin("/login").user(username).password(password)).andReturn();
     assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/");
-    return (MockHttpSession) result.getRequest().getSession(false);
+    Cookie session = result.getResponse().getCookie("SESSION");
+    assertThat(session).as("session cookie after log-in").isNotNull();
+    return session;
   }
 }

@@ -33,11 +33,17 @@ class UserAdministrationApiTest {
   void cityAdministratorCreatesAUserWhoCanThenLogIn() {
     String username = unique("officer");
     ResponseEntity<Map<String, Object>> created =
-        post("admin", ADMIN_PASSWORD, "/api/v1/users", newUser(username, "STREET_OFFICER", "120101001", "officer-password-1"));
+        post(
+            "admin",
+            ADMIN_PASSWORD,
+            "/api/v1/users",
+            newUser(username, "STREET_OFFICER", "120101001", "officer-password-1"));
 
     assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
     assertThat(created.getHeaders().getLocation()).isNotNull();
-    assertThat(user(created.getBody())).containsEntry("username", username).doesNotContainKey("passwordHash");
+    assertThat(user(created.getBody()))
+        .containsEntry("username", username)
+        .doesNotContainKey("passwordHash");
     assertThat(created.getBody().get("oneTimePassword")).isNull();
     assertThat(get(username, "officer-password-1", "/api/v1/me").getStatusCode())
         .isEqualTo(HttpStatus.OK);
@@ -47,7 +53,8 @@ class UserAdministrationApiTest {
   void generatesAOneTimePasswordWhenNoneIsGiven() {
     String username = unique("generated");
     ResponseEntity<Map<String, Object>> created =
-        post("admin", ADMIN_PASSWORD, "/api/v1/users", newUser(username, "AUDITOR", "120101", null));
+        post(
+            "admin", ADMIN_PASSWORD, "/api/v1/users", newUser(username, "AUDITOR", "120101", null));
 
     String oneTime = (String) created.getBody().get("oneTimePassword");
     assertThat(oneTime).hasSizeGreaterThanOrEqualTo(10);
@@ -60,22 +67,42 @@ class UserAdministrationApiTest {
 
     assertThat(get("heping.admin", DEMO_PASSWORD, "/api/v1/users/" + xiqingUser).getStatusCode())
         .isEqualTo(HttpStatus.NOT_FOUND);
-    assertThat(post("heping.admin", DEMO_PASSWORD, "/api/v1/users/" + xiqingUser + "/disable", null).getStatusCode())
+    assertThat(
+            post("heping.admin", DEMO_PASSWORD, "/api/v1/users/" + xiqingUser + "/disable", null)
+                .getStatusCode())
         .isEqualTo(HttpStatus.NOT_FOUND);
-    assertThat(patch("heping.admin", DEMO_PASSWORD, "/api/v1/users/" + xiqingUser, Map.of("displayName", "x")).getStatusCode())
+    assertThat(
+            patch(
+                    "heping.admin",
+                    DEMO_PASSWORD,
+                    "/api/v1/users/" + xiqingUser,
+                    Map.of("displayName", "x"))
+                .getStatusCode())
         .isEqualTo(HttpStatus.NOT_FOUND);
-    ResponseEntity<Map<String, Object>> list = get("heping.admin", DEMO_PASSWORD, "/api/v1/users?size=200");
+    ResponseEntity<Map<String, Object>> list =
+        get("heping.admin", DEMO_PASSWORD, "/api/v1/users?size=200");
     assertThat(list.getBody().get("users").toString()).doesNotContain("120111").contains("120101");
   }
 
   @Test
   void districtAdministratorCannotGrantCityAdministrator() {
     ResponseEntity<Map<String, Object>> response =
-        post("heping.admin", DEMO_PASSWORD, "/api/v1/users", newUser(unique("boss"), "CITY_ADMIN", "12", null));
+        post(
+            "heping.admin",
+            DEMO_PASSWORD,
+            "/api/v1/users",
+            newUser(unique("boss"), "CITY_ADMIN", "12", null));
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-    assertThat(response.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).isTrue();
-    assertThat((String) response.getBody().get("detail")).contains("CITY_ADMIN").contains("above your own");
+    assertThat(
+            response
+                .getHeaders()
+                .getContentType()
+                .isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+        .isTrue();
+    assertThat((String) response.getBody().get("detail"))
+        .contains("CITY_ADMIN")
+        .contains("above your own");
   }
 
   @Test
@@ -83,7 +110,11 @@ class UserAdministrationApiTest {
     long officer = createAsAdmin(unique("promote"), "STREET_OFFICER", "120101001");
 
     ResponseEntity<Map<String, Object>> response =
-        patch("heping.admin", DEMO_PASSWORD, "/api/v1/users/" + officer, Map.of("role", "CITY_ADMIN", "territoryCode", "12"));
+        patch(
+            "heping.admin",
+            DEMO_PASSWORD,
+            "/api/v1/users/" + officer,
+            Map.of("role", "CITY_ADMIN", "territoryCode", "12"));
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
   }
@@ -93,7 +124,10 @@ class UserAdministrationApiTest {
     long officer = createAsAdmin(unique("move"), "STREET_OFFICER", "120101001");
 
     ResponseEntity<Map<String, Object>> response =
-        patch("heping.admin", DEMO_PASSWORD, "/api/v1/users/" + officer,
+        patch(
+            "heping.admin",
+            DEMO_PASSWORD,
+            "/api/v1/users/" + officer,
             Map.of("territoryCode", "120101002", "departmentCode", "yingji", "displayName", "王网格"));
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
@@ -106,9 +140,17 @@ class UserAdministrationApiTest {
   @Test
   void streetAdministratorManagesOnlyInsideTheStreet() {
     ResponseEntity<Map<String, Object>> inside =
-        post("heping.street", DEMO_PASSWORD, "/api/v1/users", newUser(unique("inside"), "STREET_OFFICER", "120101001", null));
+        post(
+            "heping.street",
+            DEMO_PASSWORD,
+            "/api/v1/users",
+            newUser(unique("inside"), "STREET_OFFICER", "120101001", null));
     ResponseEntity<Map<String, Object>> otherStreet =
-        post("heping.street", DEMO_PASSWORD, "/api/v1/users", newUser(unique("outside"), "STREET_OFFICER", "120101002", null));
+        post(
+            "heping.street",
+            DEMO_PASSWORD,
+            "/api/v1/users",
+            newUser(unique("outside"), "STREET_OFFICER", "120101002", null));
     long neighbour = createAsAdmin(unique("neighbour"), "STREET_OFFICER", "120101002");
 
     assertThat(inside.getStatusCode()).isEqualTo(HttpStatus.CREATED);
@@ -121,17 +163,27 @@ class UserAdministrationApiTest {
   @Test
   void streetAdministratorCannotGrantDistrictAdministrator() {
     ResponseEntity<Map<String, Object>> response =
-        post("heping.street", DEMO_PASSWORD, "/api/v1/users", newUser(unique("up"), "DISTRICT_ADMIN", "120101", null));
+        post(
+            "heping.street",
+            DEMO_PASSWORD,
+            "/api/v1/users",
+            newUser(unique("up"), "DISTRICT_ADMIN", "120101", null));
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
   }
 
   @Test
   void officersMayNotAdministerUsers() {
-    ResponseEntity<Map<String, Object>> response = get("heping.officer", DEMO_PASSWORD, "/api/v1/users");
+    ResponseEntity<Map<String, Object>> response =
+        get("heping.officer", DEMO_PASSWORD, "/api/v1/users");
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-    assertThat(response.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).isTrue();
+    assertThat(
+            response
+                .getHeaders()
+                .getContentType()
+                .isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+        .isTrue();
   }
 
   @Test
@@ -140,7 +192,11 @@ class UserAdministrationApiTest {
     createAsAdmin(username, "AUDITOR", "12");
 
     ResponseEntity<Map<String, Object>> again =
-        post("admin", ADMIN_PASSWORD, "/api/v1/users", newUser(username.toUpperCase(), "AUDITOR", "12", null));
+        post(
+            "admin",
+            ADMIN_PASSWORD,
+            "/api/v1/users",
+            newUser(username.toUpperCase(), "AUDITOR", "12", null));
 
     assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
   }
@@ -148,7 +204,11 @@ class UserAdministrationApiTest {
   @Test
   void rejectsAShortPassword() {
     ResponseEntity<Map<String, Object>> response =
-        post("admin", ADMIN_PASSWORD, "/api/v1/users", newUser(unique("weak"), "AUDITOR", "12", "short"));
+        post(
+            "admin",
+            ADMIN_PASSWORD,
+            "/api/v1/users",
+            newUser(unique("weak"), "AUDITOR", "12", "short"));
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(response.getBody()).containsEntry("field", "password");
@@ -157,9 +217,17 @@ class UserAdministrationApiTest {
   @Test
   void rejectsATerritoryOfTheWrongLevelOrUnknown() {
     ResponseEntity<Map<String, Object>> wrongLevel =
-        post("admin", ADMIN_PASSWORD, "/api/v1/users", newUser(unique("lvl"), "DISTRICT_ADMIN", "120101001", null));
+        post(
+            "admin",
+            ADMIN_PASSWORD,
+            "/api/v1/users",
+            newUser(unique("lvl"), "DISTRICT_ADMIN", "120101001", null));
     ResponseEntity<Map<String, Object>> unknown =
-        post("admin", ADMIN_PASSWORD, "/api/v1/users", newUser(unique("unk"), "STREET_ADMIN", "120199999", null));
+        post(
+            "admin",
+            ADMIN_PASSWORD,
+            "/api/v1/users",
+            newUser(unique("unk"), "STREET_ADMIN", "120199999", null));
 
     assertThat(wrongLevel.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat((String) wrongLevel.getBody().get("detail")).contains("street");
@@ -173,7 +241,9 @@ class UserAdministrationApiTest {
         post("admin", ADMIN_PASSWORD, "/api/v1/users", newUser("x", "AUDITOR", "abc", null));
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(response.getBody().get("fields").toString()).contains("username").contains("territoryCode");
+    assertThat(response.getBody().get("fields").toString())
+        .contains("username")
+        .contains("territoryCode");
   }
 
   @Test
@@ -181,19 +251,24 @@ class UserAdministrationApiTest {
     String username = unique("disabled");
     long id = createAsAdmin(username, "STREET_OFFICER", "120101001");
 
-    assertThat(post("heping.admin", DEMO_PASSWORD, "/api/v1/users/" + id + "/disable", null).getBody())
+    assertThat(
+            post("heping.admin", DEMO_PASSWORD, "/api/v1/users/" + id + "/disable", null).getBody())
         .containsEntry("enabled", false);
     ResponseEntity<Map<String, Object>> refused = get(username, "officer-password-1", "/api/v1/me");
     assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
     assertThat((String) refused.getBody().get("detail")).contains("disabled");
 
     post("heping.admin", DEMO_PASSWORD, "/api/v1/users/" + id + "/enable", null);
-    assertThat(get(username, "officer-password-1", "/api/v1/me").getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(get(username, "officer-password-1", "/api/v1/me").getStatusCode())
+        .isEqualTo(HttpStatus.OK);
   }
 
   @Test
   void administratorsCannotDisableThemselves() {
-    long self = jdbc.sql("SELECT id FROM app_user WHERE username = 'xiqing.admin'").query(Long.class).single();
+    long self =
+        jdbc.sql("SELECT id FROM app_user WHERE username = 'xiqing.admin'")
+            .query(Long.class)
+            .single();
 
     ResponseEntity<Map<String, Object>> response =
         post("xiqing.admin", DEMO_PASSWORD, "/api/v1/users/" + self + "/disable", null);
@@ -225,11 +300,16 @@ class UserAdministrationApiTest {
     Map<String, Object> create = auditRow("user.create", id);
     Map<String, Object> update = auditRow("user.update", id);
 
-    assertThat(create).containsEntry("actor_username", "admin").containsEntry("territory_code", "120101001");
+    assertThat(create)
+        .containsEntry("actor_username", "admin")
+        .containsEntry("territory_code", "120101001");
     assertThat(create.get("before")).isNull();
     assertThat((String) create.get("after")).contains(username).doesNotContain("password");
     assertThat((String) update.get("before")).contains("\"displayName\": \"" + username + "\"");
-    assertThat((String) update.get("after")).contains("改名").doesNotContain("$2a$").doesNotContain("{bcrypt}");
+    assertThat((String) update.get("after"))
+        .contains("改名")
+        .doesNotContain("$2a$")
+        .doesNotContain("{bcrypt}");
   }
 
   // --- helpers
@@ -238,7 +318,8 @@ class UserAdministrationApiTest {
     return "t" + SEQUENCE.incrementAndGet() + "." + prefix + "." + System.nanoTime() % 100000;
   }
 
-  static Map<String, Object> newUser(String username, String role, String territory, String password) {
+  static Map<String, Object> newUser(
+      String username, String role, String territory, String password) {
     Map<String, Object> body = new HashMap<>();
     body.put("username", username);
     body.put("displayName", username);
@@ -250,7 +331,11 @@ class UserAdministrationApiTest {
 
   long createAsAdmin(String username, String role, String territory) {
     ResponseEntity<Map<String, Object>> created =
-        post("admin", ADMIN_PASSWORD, "/api/v1/users", newUser(username, role, territory, "officer-password-1"));
+        post(
+            "admin",
+            ADMIN_PASSWORD,
+            "/api/v1/users",
+            newUser(username, role, territory, "officer-password-1"));
     assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
     return ((Number) user(created.getBody()).get("id")).longValue();
   }
@@ -263,7 +348,8 @@ class UserAdministrationApiTest {
   Map<String, Object> auditRow(String action, long targetId) {
     return jdbc.sql(
             "SELECT actor_username, territory_code, before::text AS before, after::text AS after"
-                + " FROM audit_event WHERE action = :action AND target_id = :id ORDER BY id DESC LIMIT 1")
+                + " FROM audit_event WHERE action = :action AND target_id = :id ORDER BY id DESC"
+                + " LIMIT 1")
         .param("action", action)
         .param("id", String.valueOf(targetId))
         .query()
@@ -275,10 +361,13 @@ class UserAdministrationApiTest {
   }
 
   ResponseEntity<Map<String, Object>> post(String user, String password, String path, Object body) {
-    return rest.withBasicAuth(user, password).exchange(path, HttpMethod.POST, new HttpEntity<>(body), JSON);
+    return rest.withBasicAuth(user, password)
+        .exchange(path, HttpMethod.POST, new HttpEntity<>(body), JSON);
   }
 
-  ResponseEntity<Map<String, Object>> patch(String user, String password, String path, Object body) {
-    return rest.withBasicAuth(user, password).exchange(path, HttpMethod.PATCH, new HttpEntity<>(body), JSON);
+  ResponseEntity<Map<String, Object>> patch(
+      String user, String password, String path, Object body) {
+    return rest.withBasicAuth(user, password)
+        .exchange(path, HttpMethod.PATCH, new HttpEntity<>(body), JSON);
   }
 }

@@ -199,11 +199,6 @@ public final class GridIndex {
     return entries.length;
   }
 
-  /** The grids in rank order, for diagnostics and tests. */
-  List<Location> locations() {
-    return List.of(locations);
-  }
-
   /** A grid's rings as flat coordinate arrays, or JTS's indexed locator for very large grids. */
   private static final class Shape {
 

@@ -6,6 +6,8 @@ import cn.anwang.identity.Scope;
 import cn.anwang.shared.geo.CoordinateSystem;
 import cn.anwang.shared.geo.GeoPoint;
 import cn.anwang.shared.web.ApiProblems;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -36,10 +38,20 @@ class LocateController {
   }
 
   @GetMapping
+  @Operation(
+      summary = "The grid, village, street and district at a point",
+      description =
+          "404 when no grid in your territory covers the point. A point on a grid's edge is in the"
+              + " grid, a point in a hole is not; of overlapping grids the smallest wins.")
   Location locate(
-      @RequestParam(required = false) String lon,
-      @RequestParam(required = false) String lat,
-      @RequestParam(required = false) String crs) {
+      @Parameter(description = "longitude in degrees", example = "117.2")
+          @RequestParam(required = false)
+          String lon,
+      @Parameter(description = "latitude in degrees", example = "39.12")
+          @RequestParam(required = false)
+          String lat,
+      @Parameter(description = "wgs84 (default), gcj02 or bd09") @RequestParam(required = false)
+          String crs) {
     GeoPoint point = point(number("lon", lon), number("lat", lat), "");
     CoordinateSystem system = crs(crs);
     return locate
@@ -58,6 +70,9 @@ class LocateController {
   }
 
   @PostMapping
+  @Operation(
+      summary = "Locate up to 10,000 points at once",
+      description = "One result per point in input order, null where no grid in your territory is.")
   BatchResponse locateAll(@RequestBody BatchRequest request) {
     if (request == null || request.points() == null) {
       throw ApiProblems.badRequest("The body needs \"points\": [[lon, lat], …]");

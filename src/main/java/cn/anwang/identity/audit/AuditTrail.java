@@ -56,17 +56,20 @@ class AuditTrail {
       params.put("action", filter.action().trim());
       params.put("actionFamily", filter.action().trim() + ".%");
     }
-    if (filter.from() != null) {
+    if (filter.fromDate() != null) {
       conditions.add("occurred_at >= :from");
-      params.put("from", filter.from().atStartOfDay(ZONE).toOffsetDateTime());
+      params.put("from", filter.fromDate().atStartOfDay(ZONE).toOffsetDateTime());
     }
-    if (filter.to() != null) {
+    if (filter.toDate() != null) {
       conditions.add("occurred_at < :to");
-      params.put("to", filter.to().plusDays(1).atStartOfDay(ZONE).toOffsetDateTime());
+      params.put("to", filter.toDate().plusDays(1).atStartOfDay(ZONE).toOffsetDateTime());
     }
     String where = " WHERE " + String.join(" AND ", conditions);
     long total =
-        jdbc.sql("SELECT count(*) FROM audit_event" + where).params(params).query(Long.class).single();
+        jdbc.sql("SELECT count(*) FROM audit_event" + where)
+            .params(params)
+            .query(Long.class)
+            .single();
     List<AuditEntry> entries =
         jdbc.sql(
                 """

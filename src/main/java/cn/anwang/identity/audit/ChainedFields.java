@@ -9,10 +9,10 @@ import java.util.HexFormat;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The fields of an audit entry that its hash covers, with the previous entry's hash. The
- * canonical form is a JSON array (unambiguous: no separator can be smuggled into a field);
- * {@code before} and {@code after} are PostgreSQL's own {@code jsonb} text, so the hash computed
- * when writing equals the one recomputed from what the database gives back.
+ * The fields of an audit entry that its hash covers, with the previous entry's hash. The canonical
+ * form is a JSON array (unambiguous: no separator can be smuggled into a field); {@code before} and
+ * {@code after} are PostgreSQL's own {@code jsonb} text, so the hash computed when writing equals
+ * the one recomputed from what the database gives back.
  */
 record ChainedFields(
     long id,

@@ -31,7 +31,7 @@ class AccountDetailsService implements UserDetailsService, UserDetailsPasswordSe
     return jdbc.sql(
             """
             SELECT id, username, display_name, role, territory_code, department_code,
-                   password_hash, enabled, locked_until
+                   password_hash, enabled, locked_until, version
               FROM app_user WHERE username = :username
             """)
         .param("username", normalised)
@@ -49,7 +49,8 @@ class AccountDetailsService implements UserDetailsService, UserDetailsPasswordSe
                   actor,
                   rs.getString("password_hash"),
                   rs.getBoolean("enabled"),
-                  locked == null ? null : locked.toInstant());
+                  locked == null ? null : locked.toInstant(),
+                  rs.getInt("version"));
             })
         .optional()
         .orElseThrow(() -> new UsernameNotFoundException("No such user"));

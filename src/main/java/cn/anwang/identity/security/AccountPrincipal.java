@@ -18,17 +18,25 @@ final class AccountPrincipal implements UserDetails, CredentialsContainer {
   private final Actor actor;
   private final boolean enabled;
   private final Instant lockedUntil;
+  private final int version;
   private String passwordHash;
 
-  AccountPrincipal(Actor actor, String passwordHash, boolean enabled, Instant lockedUntil) {
+  AccountPrincipal(
+      Actor actor, String passwordHash, boolean enabled, Instant lockedUntil, int version) {
     this.actor = actor;
     this.passwordHash = passwordHash;
     this.enabled = enabled;
     this.lockedUntil = lockedUntil;
+    this.version = version;
   }
 
   Actor actor() {
     return actor;
+  }
+
+  /** The row version at log-in; an administrator's change bumps it and ends the session. */
+  int version() {
+    return version;
   }
 
   @Override

@@ -14,8 +14,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Counts consecutive failed log-ins per account and locks the account for a while once they
- * reach the limit. Spring Security publishes the events for form and HTTP Basic log-ins alike, so
+ * Counts consecutive failed log-ins per account and locks the account for a while once they reach
+ * the limit. Spring Security publishes the events for form and HTTP Basic log-ins alike, so
  * guessing a password over the API is throttled just as on the log-in page.
  */
 @Component

@@ -16,8 +16,8 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Answers API callers who are not authenticated (401) or not allowed (403) with an RFC 9457
- * problem instead of a redirect to the log-in page.
+ * Answers API callers who are not authenticated (401) or not allowed (403) with an RFC 9457 problem
+ * instead of a redirect to the log-in page.
  */
 final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
 

@@ -5,6 +5,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
@@ -19,12 +20,13 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
- * Two filter chains: the JSON API under {@code /api/**} (HTTP Basic or an existing page session,
- * no CSRF, problem responses instead of redirects) and the pages (form log-in, CSRF, log-out).
- * Both share one authentication manager, so failed log-ins count towards lock-out on either path.
+ * Two filter chains: the JSON API under {@code /api/**} (HTTP Basic or an existing page session, no
+ * CSRF, problem responses instead of redirects) and the pages (form log-in, CSRF, log-out). Both
+ * share one authentication manager, so failed log-ins count towards lock-out on either path.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -74,10 +76,12 @@ class SecurityConfiguration {
   SecurityFilterChain apiSecurity(
       HttpSecurity http,
       AuthenticationManager authenticationManager,
-      LoginProtectionProperties properties)
+      LoginProtectionProperties properties,
+      JdbcClient jdbc)
       throws Exception {
     ProblemResponses problems = new ProblemResponses();
     http.securityMatcher("/api/**")
+        .addFilterAfter(new AccountRevalidation(jdbc), SecurityContextHolderFilter.class)
         .authenticationManager(authenticationManager)
         .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
         .httpBasic(basic -> basic.realmName("Anwang").authenticationEntryPoint(problems))
@@ -87,8 +91,7 @@ class SecurityConfiguration {
         // Reuse a page session if there is one, but never create one for a Basic caller.
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
         .requestCache(cache -> cache.disable())
-        .exceptionHandling(
-            e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems));
+        .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems));
     headers(http, properties);
     return http.build();
   }
@@ -98,7 +101,8 @@ class SecurityConfiguration {
   SecurityFilterChain pageSecurity(
       HttpSecurity http,
       AuthenticationManager authenticationManager,
-      LoginProtectionProperties properties)
+      LoginProtectionProperties properties,
+      JdbcClient jdbc)
       throws Exception {
     ExceptionMappingAuthenticationFailureHandler failures =
         new ExceptionMappingAuthenticationFailureHandler();
@@ -108,6 +112,7 @@ class SecurityConfiguration {
             LockedException.class.getName(), "/login?locked",
             DisabledException.class.getName(), "/login?disabled"));
     http.authenticationManager(authenticationManager)
+        .addFilterAfter(new AccountRevalidation(jdbc), SecurityContextHolderFilter.class)
         .authorizeHttpRequests(
             requests ->
                 requests.requestMatchers(PUBLIC_PATHS).permitAll().anyRequest().authenticated())
@@ -123,7 +128,8 @@ class SecurityConfiguration {
     http.headers(
         headers ->
             headers
-                .contentSecurityPolicy(csp -> csp.policyDirectives(properties.contentSecurityPolicy()))
+                .contentSecurityPolicy(
+                    csp -> csp.policyDirectives(properties.contentSecurityPolicy()))
                 .frameOptions(frame -> frame.deny())
                 .referrerPolicy(
                     referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)));

@@ -17,8 +17,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Demo mode only ({@code anwang.demo=true}): one administrator, street administrator and officer in
- * each demo district (和平区, 西青区) and a city auditor, all with the documented password. Missing
- * ones are created at every start; existing ones are left as they are.
+ * each demo district (和平区, 西青区) and a city auditor, all with the documented password. Missing ones
+ * are created at every start; existing ones are left as they are.
  */
 @Component
 @Order(StartupOrder.DEMO_USERS)
@@ -69,7 +69,8 @@ class DemoUsers implements ApplicationRunner {
         continue;
       }
       if (territories.find(demo.territoryCode()).isEmpty()) {
-        log.warn("Demo user {} skipped: division {} is unknown", demo.username(), demo.territoryCode());
+        log.warn(
+            "Demo user {} skipped: division {} is unknown", demo.username(), demo.territoryCode());
         continue;
       }
       User user =

@@ -15,9 +15,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * On a database without users, creates the city administrator {@code admin} with the password
- * from {@code anwang.admin-password} (environment {@code ANWANG_ADMIN_PASSWORD}), or a random one
- * that is logged exactly once.
+ * On a database without users, creates the city administrator {@code admin} with the password from
+ * {@code anwang.admin-password} (environment {@code ANWANG_ADMIN_PASSWORD}), or a random one that
+ * is logged exactly once.
  */
 @Component
 @Order(StartupOrder.ADMINISTRATOR)

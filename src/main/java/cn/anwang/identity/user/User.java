@@ -5,9 +5,9 @@ import java.time.Instant;
 import java.util.Locale;
 
 /**
- * A person who logs in: the aggregate behind {@code app_user}. State changes are methods that
- * keep the row consistent (a reset password also lifts a lock); the rules about who may make them
- * live in {@link UserPolicy}.
+ * A person who logs in: the aggregate behind {@code app_user}. State changes are methods that keep
+ * the row consistent (a reset password also lifts a lock); the rules about who may make them live
+ * in {@link UserPolicy}.
  */
 final class User {
 

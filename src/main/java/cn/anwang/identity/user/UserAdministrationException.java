@@ -3,9 +3,9 @@ package cn.anwang.identity.user;
 import cn.anwang.identity.Role;
 
 /**
- * A user administration rule was broken. Carries what the API needs for a problem response and
- * what a page needs for a localised message (a message key and its arguments, and the form field
- * at fault, if any).
+ * A user administration rule was broken. Carries what the API needs for a problem response and what
+ * a page needs for a localised message (a message key and its arguments, and the form field at
+ * fault, if any).
  */
 final class UserAdministrationException extends RuntimeException {
 
@@ -110,7 +110,9 @@ final class UserAdministrationException extends RuntimeException {
   static UserAdministrationException weakPassword(int minimumLength) {
     return new UserAdministrationException(
         Kind.INVALID,
-        "The password must have at least " + minimumLength + " characters and differ from the"
+        "The password must have at least "
+            + minimumLength
+            + " characters and differ from the"
             + " username",
         "identity.error.weakPassword",
         "password",
@@ -119,10 +121,7 @@ final class UserAdministrationException extends RuntimeException {
 
   static UserAdministrationException cannotDisableYourself() {
     return new UserAdministrationException(
-        Kind.FORBIDDEN,
-        "You cannot disable your own account",
-        "identity.error.disableSelf",
-        null);
+        Kind.FORBIDDEN, "You cannot disable your own account", "identity.error.disableSelf", null);
   }
 
   static UserAdministrationException changedConcurrently(long id) {

@@ -50,8 +50,7 @@ class UserApiController {
   @PostMapping
   ResponseEntity<CreatedUser> create(@Valid @RequestBody NewUser user) {
     CreatedUser created = administration.create(user);
-    return ResponseEntity.created(URI.create("/api/v1/users/" + created.user().id()))
-        .body(created);
+    return ResponseEntity.created(URI.create("/api/v1/users/" + created.user().id())).body(created);
   }
 
   @PatchMapping("/{id}")

@@ -30,9 +30,7 @@ final class UserCommands {
       @Pattern(regexp = DEPARTMENT_PATTERN) String departmentCode,
       @Size(max = 128) String password) {}
 
-  /**
-   * Changes to a user; a null field stays as it is, a blank department removes the department.
-   */
+  /** Changes to a user; a null field stays as it is, a blank department removes the department. */
   record UserChanges(
       @Size(min = 1, max = 100) String displayName,
       Role role,

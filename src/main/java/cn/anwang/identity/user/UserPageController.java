@@ -109,7 +109,8 @@ class UserPageController {
       BindingResult binding,
       Model model,
       RedirectAttributes redirect) {
-    if (!binding.hasErrors() && attempt(binding, () -> administration.update(id, changes)) != null) {
+    if (!binding.hasErrors()
+        && attempt(binding, () -> administration.update(id, changes)) != null) {
       redirect.addFlashAttribute("message", "identity.users.saved");
       return "redirect:/users/" + id;
     }
@@ -184,7 +185,8 @@ class UserPageController {
     return "redirect:/users/" + id;
   }
 
-  private static String failed(long id, RedirectAttributes redirect, UserAdministrationException e) {
+  private static String failed(
+      long id, RedirectAttributes redirect, UserAdministrationException e) {
     if (e.kind() == UserAdministrationException.Kind.NOT_FOUND) {
       throw e;
     }

@@ -102,12 +102,16 @@ class UserRepository {
   }
 
   /**
-   * One page of the users inside a territory, optionally matching a search text in the username
-   * or display name.
+   * One page of the users inside a territory, optionally matching a search text in the username or
+   * display name.
    */
   List<User> search(String territoryPattern, String text, int offset, int limit) {
     return jdbc.sql(
-            "SELECT " + COLUMNS + " FROM app_user" + where(text) + " ORDER BY territory_code,"
+            "SELECT "
+                + COLUMNS
+                + " FROM app_user"
+                + where(text)
+                + " ORDER BY territory_code,"
                 + " username LIMIT :limit OFFSET :offset")
         .param("territory", territoryPattern)
         .param("text", like(text))

@@ -111,6 +111,24 @@ class GridIndexTest {
   }
 
   @Test
+  void locatesInAGridWithManyVerticesLikeBruteForce() {
+    var shapes = new org.locationtech.jts.util.GeometricShapeFactory();
+    shapes.setCentre(new org.locationtech.jts.geom.Coordinate(117.7, 39.3));
+    shapes.setSize(0.05);
+    shapes.setNumPoints(2000);
+    IndexedGrid round = grid("round", shapes.createCircle());
+    GridIndex roundIndex = GridIndex.build(List.of(round), 1);
+    BruteForceLocator oracle = new BruteForceLocator(List.of(round));
+    java.util.Random random = new java.util.Random(3);
+    for (int i = 0; i < 5000; i++) {
+      double x = 117.67 + random.nextDouble() * 0.06;
+      double y = 39.27 + random.nextDouble() * 0.06;
+      assertThat(roundIndex.locate(x, y)).isEqualTo(oracle.locate(x, y));
+    }
+    assertThat(roundIndex.locate(117.7, 39.3)).isNotNull();
+  }
+
+  @Test
   void rejectsDuplicateGridCodes() {
     assertThatThrownBy(() -> GridIndex.build(List.of(WEST, WEST), 1))
         .isInstanceOf(IllegalArgumentException.class)

@@ -55,7 +55,8 @@ class LocateApiTest {
         .andExpect(jsonPath("$.village.code").value(code.substring(0, 12)))
         .andExpect(jsonPath("$.street.code").value("120101001"))
         .andExpect(jsonPath("$.district.code").value("120101"))
-        .andExpect(jsonPath("$.district.name").value("和平区"));
+        .andExpect(jsonPath("$.district.name").value("和平区"))
+        .andExpect(jsonPath("$.divisionCode").doesNotExist());
   }
 
   @Test
@@ -200,6 +201,29 @@ class LocateApiTest {
       change(() -> jdbc.sql("DELETE FROM grid WHERE code = 'TEST-HOLED'").update());
     }
     assertThat(locator.locate(117.401, 40.001)).isEmpty();
+  }
+
+  @Test
+  void noticesAChangeMadeByAnotherServerThroughTheVersionPoll() throws Exception {
+    // written as another server would: grid and version bumped, but no event in this JVM
+    Geometry square =
+        new WKTReader()
+            .read(
+                "POLYGON ((117.45 40.00, 117.46 40.00, 117.46 40.01, 117.45 40.01, 117.45 40.00))");
+    try {
+      transactions.executeWithoutResult(
+          s -> {
+            insert("TEST-POLLED", "120119001", square);
+            jdbc.sql("UPDATE grid_index_version SET version = version + 1 WHERE id = 1").update();
+          });
+      org.awaitility.Awaitility.await()
+          .atMost(java.time.Duration.ofSeconds(10))
+          .until(() -> locator.locate(117.455, 40.005).isPresent());
+      assertThat(locator.locate(117.455, 40.005).orElseThrow().grid().code())
+          .isEqualTo("TEST-POLLED");
+    } finally {
+      change(() -> jdbc.sql("DELETE FROM grid WHERE code = 'TEST-POLLED'").update());
+    }
   }
 
   private void change(Runnable work) {

@@ -34,9 +34,11 @@ class ChainedFieldsTest {
   @Test
   void fieldBoundariesCannotBeShifted() {
     ChainedFields a =
-        new ChainedFields(1, ChainedFields.GENESIS, AT, "ab", "c", null, null, "12", null, null, null);
+        new ChainedFields(
+            1, ChainedFields.GENESIS, AT, "ab", "c", null, null, "12", null, null, null);
     ChainedFields b =
-        new ChainedFields(1, ChainedFields.GENESIS, AT, "a", "bc", null, null, "12", null, null, null);
+        new ChainedFields(
+            1, ChainedFields.GENESIS, AT, "a", "bc", null, null, "12", null, null, null);
 
     assertThat(a.hash()).isNotEqualTo(b.hash());
   }

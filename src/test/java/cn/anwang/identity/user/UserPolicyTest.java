@@ -55,13 +55,15 @@ class UserPolicyTest {
         .isInstanceOfSatisfying(
             UserAdministrationException.class,
             e -> assertThat(e.messageKey()).isEqualTo("identity.error.territoryOutsideScope"));
-    assertThatThrownBy(() -> policy.requireAssignable(streetAdmin, Role.STREET_OFFICER, "120101002"))
+    assertThatThrownBy(
+            () -> policy.requireAssignable(streetAdmin, Role.STREET_OFFICER, "120101002"))
         .isInstanceOf(UserAdministrationException.class);
   }
 
   @Test
   void refusesAnUnknownTerritory() {
-    assertThatThrownBy(() -> policy.requireAssignable(districtAdmin, Role.STREET_ADMIN, "120101999"))
+    assertThatThrownBy(
+            () -> policy.requireAssignable(districtAdmin, Role.STREET_ADMIN, "120101999"))
         .isInstanceOfSatisfying(
             UserAdministrationException.class, e -> assertThat(e.kind()).isEqualTo(Kind.INVALID));
   }
@@ -73,12 +75,14 @@ class UserPolicyTest {
             UserAdministrationException.class,
             e -> assertThat(e.messageKey()).isEqualTo("identity.error.territoryLevel"));
     assertThatNoException()
-        .isThrownBy(() -> policy.requireAssignable(streetAdmin, Role.VILLAGE_OFFICER, "120101001001"));
+        .isThrownBy(
+            () -> policy.requireAssignable(streetAdmin, Role.VILLAGE_OFFICER, "120101001001"));
   }
 
   @Test
   void officersAdministerNobody() {
-    assertThatThrownBy(() -> policy.requireAssignable(officer, Role.VILLAGE_OFFICER, "120101001001"))
+    assertThatThrownBy(
+            () -> policy.requireAssignable(officer, Role.VILLAGE_OFFICER, "120101001001"))
         .isInstanceOfSatisfying(
             UserAdministrationException.class,
             e -> assertThat(e.messageKey()).isEqualTo("identity.error.notAnAdministrator"));
@@ -92,12 +96,16 @@ class UserPolicyTest {
         .isInstanceOfSatisfying(
             UserAdministrationException.class, e -> assertThat(e.kind()).isEqualTo(Kind.NOT_FOUND));
     assertThatNoException()
-        .isThrownBy(() -> policy.requireManageable(districtAdmin, user(10, Role.STREET_OFFICER, "120101002")));
+        .isThrownBy(
+            () ->
+                policy.requireManageable(
+                    districtAdmin, user(10, Role.STREET_OFFICER, "120101002")));
   }
 
   @Test
   void administratorsCannotDisableThemselves() {
-    assertThatThrownBy(() -> policy.requireNotSelf(districtAdmin, user(1, Role.DISTRICT_ADMIN, "120101")))
+    assertThatThrownBy(
+            () -> policy.requireNotSelf(districtAdmin, user(1, Role.DISTRICT_ADMIN, "120101")))
         .isInstanceOfSatisfying(
             UserAdministrationException.class,
             e -> assertThat(e.messageKey()).isEqualTo("identity.error.disableSelf"));
@@ -109,14 +117,26 @@ class UserPolicyTest {
         .isInstanceOf(UserAdministrationException.class);
     assertThatThrownBy(() -> UserPolicy.requireStrongPassword("Long.Username", "long.username"))
         .isInstanceOf(UserAdministrationException.class);
-    assertThatNoException().isThrownBy(() -> UserPolicy.requireStrongPassword("ten-chars!", "someone"));
+    assertThatNoException()
+        .isThrownBy(() -> UserPolicy.requireStrongPassword("ten-chars!", "someone"));
   }
 
   @Test
   void aNewPasswordLiftsALock() {
     User locked =
-        new User(5L, "x", "h", "x", Role.STREET_OFFICER, "120101001", null, true, 3,
-            java.time.Instant.now().plusSeconds(600), java.time.Instant.now(), 0);
+        new User(
+            5L,
+            "x",
+            "h",
+            "x",
+            Role.STREET_OFFICER,
+            "120101001",
+            null,
+            true,
+            3,
+            java.time.Instant.now().plusSeconds(600),
+            java.time.Instant.now(),
+            0);
     assertThat(locked.isLocked(java.time.Instant.now())).isTrue();
 
     locked.changePassword("new-hash");
@@ -139,7 +159,18 @@ class UserPolicyTest {
   }
 
   private static User user(long id, Role role, String territory) {
-    return new User(id, "u" + id, "hash", "U" + id, role, territory, null, true, 0, null,
-        java.time.Instant.now(), 0);
+    return new User(
+        id,
+        "u" + id,
+        "hash",
+        "U" + id,
+        role,
+        territory,
+        null,
+        true,
+        0,
+        null,
+        java.time.Instant.now(),
+        0);
   }
 }
