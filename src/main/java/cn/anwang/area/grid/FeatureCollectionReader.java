@@ -2,6 +2,7 @@ package cn.anwang.area.grid;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -23,17 +24,25 @@ final class FeatureCollectionReader {
     this.json = json.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
   }
 
+  /** The features, in file order, each as a JSON tree. */
+  List<JsonNode> read(byte[] body) {
+    List<JsonNode> features = new ArrayList<>();
+    read(body, features::add);
+    return features;
+  }
+
   /**
-   * The features, in file order, each as a JSON tree (validated later, one by one).
+   * Hands each feature, in file order, to the consumer as soon as it is read, so a city-sized file
+   * never exists as trees all at once.
    *
    * @throws MalformedGeoJson if the body is not JSON or not a FeatureCollection
    */
-  List<JsonNode> read(byte[] body) {
+  void read(byte[] body, Consumer<JsonNode> consumer) {
     if (body.length == 0) {
       throw MalformedGeoJson.empty();
     }
     String type = null;
-    List<JsonNode> features = null;
+    boolean features = false;
     try (JsonParser parser = json.createParser(body)) {
       JsonToken first = parser.nextToken();
       if (first == null) {
@@ -53,9 +62,9 @@ final class FeatureCollectionReader {
           if (value != JsonToken.START_ARRAY) {
             throw MalformedGeoJson.featuresNotAnArray();
           }
-          features = new ArrayList<>();
+          features = true;
           while (parser.nextToken() != JsonToken.END_ARRAY) {
-            features.add(json.readTree(parser));
+            consumer.accept(json.readTree(parser));
           }
         } else {
           parser.skipChildren();
@@ -68,10 +77,9 @@ final class FeatureCollectionReader {
     if (!"FeatureCollection".equals(type)) {
       throw MalformedGeoJson.notAFeatureCollection(type);
     }
-    if (features == null) {
+    if (!features) {
       throw MalformedGeoJson.featuresNotAnArray();
     }
-    return features;
   }
 
   // Trailing garbage after the object makes the whole body malformed, not just odd.

@@ -2,6 +2,7 @@ package cn.anwang.area.grid;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import java.io.IOException;
@@ -52,7 +53,18 @@ class GridApiController {
           "200 with the report when every feature is accepted (and, unless dryRun, written);"
               + " 422 with the same report as plain JSON when any feature is rejected (nothing is"
               + " written); 400 problem+json when the body is not a FeatureCollection; 413"
-              + " problem+json above anwang.grids.import-max-bytes. Feature indexes are 0-based.")
+              + " problem+json above anwang.grids.import-max-bytes. Feature indexes are 0-based.",
+      requestBody =
+          @io.swagger.v3.oas.annotations.parameters.RequestBody(
+              required = true,
+              description =
+                  "A GeoJSON FeatureCollection; each feature's properties: code, name,"
+                      + " divisionCode, optional type (REGULAR, INDUSTRIAL_CLUSTER,"
+                      + " COMMERCIAL_CLUSTER) and externalId",
+              content = {
+                @Content(mediaType = GEO_JSON),
+                @Content(mediaType = MediaType.APPLICATION_JSON_VALUE)
+              }))
   @PostMapping(
       path = "/import",
       consumes = {GEO_JSON, MediaType.APPLICATION_JSON_VALUE},

@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.prep.PreparedGeometry;
@@ -63,35 +64,51 @@ final class GridImportValidator {
     }
   }
 
+  /** Feeds the features of a file, in order, one at a time. */
+  @FunctionalInterface
+  interface FeatureSource {
+    void forEach(Consumer<JsonNode> consumer);
+  }
+
   Plan validate(List<JsonNode> features, boolean repair) {
+    return validate(features::forEach, repair);
+  }
+
+  /**
+   * Validates every feature. Each is turned into a draft (or a rejection) as it arrives, so its
+   * JSON tree can be dropped at once; only the rules across features run at the end.
+   */
+  Plan validate(FeatureSource features, boolean repair) {
     List<Rejected> rejected = new ArrayList<>();
     List<Warning> warnings = new ArrayList<>();
     List<GridDraft> candidates = new ArrayList<>();
     Map<String, Integer> firstIndexOfCode = new HashMap<>();
-    for (int i = 0; i < features.size(); i++) {
-      JsonNode feature = features.get(i);
-      String code = feature.isObject() ? text(feature.path("properties").path("code")) : null;
-      if (code != null) {
-        Integer first = firstIndexOfCode.putIfAbsent(code, i);
-        if (first != null) {
-          rejected.add(
-              new Rejected(
-                  i,
-                  code,
-                  "Duplicate code '"
-                      + code
-                      + "': it is used more than once in the file (first by feature "
-                      + first
-                      + ")"));
-          continue;
-        }
-      }
-      try {
-        candidates.add(readFeature(i, feature, code, repair, warnings));
-      } catch (FeatureRejected e) {
-        rejected.add(new Rejected(i, code, e.getMessage()));
-      }
-    }
+    int[] next = {0};
+    features.forEach(
+        feature -> {
+          int i = next[0]++;
+          String code = feature.isObject() ? text(feature.path("properties").path("code")) : null;
+          if (code != null) {
+            Integer first = firstIndexOfCode.putIfAbsent(code, i);
+            if (first != null) {
+              rejected.add(
+                  new Rejected(
+                      i,
+                      code,
+                      "Duplicate code '"
+                          + code
+                          + "': it is used more than once in the file (first by feature "
+                          + first
+                          + ")"));
+              return;
+            }
+          }
+          try {
+            candidates.add(readFeature(i, feature, code, repair, warnings));
+          } catch (FeatureRejected e) {
+            rejected.add(new Rejected(i, code, e.getMessage()));
+          }
+        });
     List<GridDraft> drafts = markUpdates(candidates, rejected);
     warnOfOverlaps(drafts, warnings);
     warnOutsideDistricts(drafts, warnings);

@@ -19,7 +19,6 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 /**
@@ -62,9 +61,9 @@ class GridService {
   @Transactional
   ImportReport importGrids(byte[] body, boolean dryRun, boolean repair) {
     Actor actor = requireAdministrator();
-    List<JsonNode> features = reader.read(body);
     GridImportValidator.Plan plan =
-        new GridImportValidator(context(actor)).validate(features, repair);
+        new GridImportValidator(context(actor))
+            .validate(consumer -> reader.read(body, consumer), repair);
     ImportReport report = plan.report(dryRun);
     if (dryRun || !report.accepted() || plan.drafts().isEmpty()) {
       return report;

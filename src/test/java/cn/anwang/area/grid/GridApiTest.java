@@ -472,7 +472,11 @@ class GridApiTest {
     mvc.perform(get("/v3/api-docs"))
         .andExpect(status().isOk())
         .andExpect(content().string(containsString("/api/v1/grids/import")))
-        .andExpect(content().string(containsString("/api/v1/grids/quality")));
+        .andExpect(content().string(containsString("/api/v1/grids/quality")))
+        .andExpect(
+            jsonPath(
+                    "$.paths['/api/v1/grids/import'].post.requestBody.content['application/geo+json']")
+                .exists());
   }
 
   @Test
