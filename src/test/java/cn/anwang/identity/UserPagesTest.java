@@ -94,7 +94,7 @@ class UserPagesTest {
   void treatsAnUnknownRoleAsAFieldError() throws Exception {
     mvc.perform(
             post("/users")
-                .session(heping)
+                .cookie(heping)
                 .with(csrf())
                 .param("username", UserAdministrationApiTest.unique("bogus"))
                 .param("displayName", "x")
@@ -110,7 +110,7 @@ class UserPagesTest {
             .single();
     mvc.perform(
             post("/users/" + officer)
-                .session(heping)
+                .cookie(heping)
                 .with(csrf())
                 .param("displayName", "x")
                 .param("role", "EMPEROR")

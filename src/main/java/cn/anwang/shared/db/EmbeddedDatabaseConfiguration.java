@@ -26,6 +26,8 @@ import org.springframework.util.StringUtils;
 @EnableConfigurationProperties(EmbeddedDatabaseProperties.class)
 class EmbeddedDatabaseConfiguration {
 
+  private static final long SHUTDOWN_TIMEOUT_MS = 500;
+
   @Bean(destroyMethod = "")
   EmbeddedPostgres embeddedPostgres(EmbeddedDatabaseProperties properties) {
     return EmbeddedPostgresServer.start(properties);
@@ -42,6 +44,14 @@ class EmbeddedDatabaseConfiguration {
     dataSource.setMaximumPoolSize(20);
     dataSource.setPoolName("anwang-embedded");
     dataSource.addDataSourceProperty("reWriteBatchedInserts", "true");
+    // zonky stops PostgreSQL from its own JVM shutdown hook, which runs alongside the one that
+    // closes the application; without this, beans still using the database on the way down (the
+    // event publication registry) would wait the full connection timeout for a server that is gone.
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> dataSource.getHikariConfigMXBean().setConnectionTimeout(SHUTDOWN_TIMEOUT_MS),
+                "anwang-embedded-database-shutdown"));
     return dataSource;
   }
 
