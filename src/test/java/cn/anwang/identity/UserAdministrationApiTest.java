@@ -292,6 +292,34 @@ class UserAdministrationApiTest {
   }
 
   @Test
+  void aPasswordVerifiedMomentsAgoStopsWorkingTheMomentItIsReset() {
+    String username = unique("cached");
+    long id = createAsAdmin(username, "STREET_OFFICER", "120101001");
+    assertThat(get(username, "officer-password-1", "/api/v1/me").getStatusCode())
+        .isEqualTo(HttpStatus.OK);
+    assertThat(get(username, "officer-password-1", "/api/v1/me").getStatusCode())
+        .isEqualTo(HttpStatus.OK);
+
+    post("heping.admin", DEMO_PASSWORD, "/api/v1/users/" + id + "/reset-password", null);
+
+    assertThat(get(username, "officer-password-1", "/api/v1/me").getStatusCode())
+        .isEqualTo(HttpStatus.UNAUTHORIZED);
+  }
+
+  @Test
+  void aUserVerifiedMomentsAgoIsRefusedTheMomentTheyAreDisabled() {
+    String username = unique("cached.disabled");
+    long id = createAsAdmin(username, "STREET_OFFICER", "120101001");
+    assertThat(get(username, "officer-password-1", "/api/v1/me").getStatusCode())
+        .isEqualTo(HttpStatus.OK);
+
+    post("heping.admin", DEMO_PASSWORD, "/api/v1/users/" + id + "/disable", null);
+
+    assertThat(get(username, "officer-password-1", "/api/v1/me").getStatusCode())
+        .isEqualTo(HttpStatus.UNAUTHORIZED);
+  }
+
+  @Test
   void auditsCreateAndUpdateWithBeforeAndAfterButNeverTheHash() {
     String username = unique("audited");
     long id = createAsAdmin(username, "STREET_OFFICER", "120101001");

@@ -62,11 +62,16 @@ class SecurityConfiguration {
   AuthenticationManager authenticationManager(
       AccountDetailsService accounts,
       PasswordEncoder passwordEncoder,
-      AuthenticationEventPublisher events) {
+      AuthenticationEventPublisher events,
+      LoginProtectionProperties properties) {
     DaoAuthenticationProvider provider = new DaoAuthenticationProvider(accounts);
     provider.setPasswordEncoder(passwordEncoder);
     provider.setUserDetailsPasswordService(accounts);
-    ProviderManager manager = new ProviderManager(provider);
+    VerifiedCredentials verified =
+        new VerifiedCredentials(
+            properties.verifiedCredentialsLifetime(), 10_000, java.time.Clock.systemUTC());
+    ProviderManager manager =
+        new ProviderManager(new CachingAuthenticationProvider(provider, accounts, verified));
     manager.setAuthenticationEventPublisher(events);
     return manager;
   }
@@ -80,10 +85,19 @@ class SecurityConfiguration {
       JdbcClient jdbc)
       throws Exception {
     ProblemResponses problems = new ProblemResponses();
-    http.securityMatcher("/api/**")
+    http.securityMatcher("/api/**", "/actuator/**")
         .addFilterAfter(new AccountRevalidation(jdbc), SecurityContextHolderFilter.class)
         .authenticationManager(authenticationManager)
-        .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+        .authorizeHttpRequests(
+            requests ->
+                requests
+                    .requestMatchers("/actuator/health", "/actuator/health/**")
+                    .permitAll()
+                    // metrics reveal load and internals: operators only
+                    .requestMatchers("/actuator/**")
+                    .hasRole("CITY_ADMIN")
+                    .anyRequest()
+                    .authenticated())
         .httpBasic(basic -> basic.realmName("Anwang").authenticationEntryPoint(problems))
         // Machine callers send no CSRF token; browsers calling with their session cookie are
         // covered by SameSite=Lax session cookies.

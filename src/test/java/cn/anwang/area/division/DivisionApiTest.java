@@ -97,6 +97,19 @@ class DivisionApiTest {
   }
 
   @Test
+  void keepsMetricsForTheCityAdministrator() throws Exception {
+    mvc.perform(get("/actuator/prometheus")).andExpect(status().isUnauthorized());
+    mvc.perform(get("/actuator/metrics").with(httpBasic("heping.admin", DEMO_PASSWORD)))
+        .andExpect(status().isForbidden());
+    mvc.perform(get("/actuator/metrics").with(httpBasic("admin", "admin-test-password")))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.names").isArray());
+    mvc.perform(get("/actuator/prometheus").with(httpBasic("admin", "admin-test-password")))
+        .andExpect(status().isOk())
+        .andExpect(content().string(Matchers.containsString("jvm_memory_used_bytes")));
+  }
+
+  @Test
   void reportsHealthPubliclyAsUpWithTheDatabase() throws Exception {
     mvc.perform(get("/actuator/health"))
         .andExpect(status().isOk())
