@@ -27,7 +27,9 @@ class PlainStartTest {
     assertThat(count("SELECT count(*) FROM division WHERE level = 'district'")).isEqualTo(16);
     assertThat(count("SELECT count(*) FROM division WHERE level = 'street'")).isEqualTo(299);
     assertThat(count("SELECT count(*) FROM division WHERE level = 'village'")).isEqualTo(5617);
-    assertThat(count("SELECT count(*) FROM division WHERE level = 'district' AND boundary_wkb IS NOT NULL"))
+    assertThat(
+            count(
+                "SELECT count(*) FROM division WHERE level = 'district' AND boundary_wkb IS NOT NULL"))
         .isEqualTo(16);
   }
 

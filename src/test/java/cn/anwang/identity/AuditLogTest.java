@@ -121,8 +121,7 @@ class AuditLogTest {
 
   @Test
   void auditPageIsClosedToOfficers() throws Exception {
-    mvc.perform(
-            get("/audit").cookie(PageSessions.logIn(mvc, "heping.officer", "anwang-demo-2026")))
+    mvc.perform(get("/audit").cookie(PageSessions.logIn(mvc, "heping.officer", "anwang-demo-2026")))
         .andExpect(status().isForbidden());
   }
 
@@ -164,7 +163,8 @@ class AuditLogTest {
   private long total(String query) {
     return ((Number)
             rest.withBasicAuth("auditor", "anwang-demo-2026")
-                .exchange("/api/v1/audit" + query, HttpMethod.GET, null, UserAdministrationApiTest.JSON)
+                .exchange(
+                    "/api/v1/audit" + query, HttpMethod.GET, null, UserAdministrationApiTest.JSON)
                 .getBody()
                 .get("total"))
         .longValue();

@@ -1,18 +1,18 @@
 package cn.anwang.identity.security;
 
+import org.springframework.security.authentication.AccountStatusUserDetailsChecker;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.userdetails.UserDetailsChecker;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
-import org.springframework.security.authentication.AccountStatusUserDetailsChecker;
 
 /**
  * Checks a password against the adaptive hash only when it was not verified for the same account
- * version moments ago (see {@link VerifiedCredentials}). The account is still read on every request,
- * so a disabled or locked account is refused at once. Wrong passwords always reach the hash check
- * and count towards the lock-out.
+ * version moments ago (see {@link VerifiedCredentials}). The account is still read on every
+ * request, so a disabled or locked account is refused at once. Wrong passwords always reach the
+ * hash check and count towards the lock-out.
  */
 final class CachingAuthenticationProvider implements AuthenticationProvider {
 
@@ -22,7 +22,9 @@ final class CachingAuthenticationProvider implements AuthenticationProvider {
   private final UserDetailsChecker checker = new AccountStatusUserDetailsChecker();
 
   CachingAuthenticationProvider(
-      AuthenticationProvider delegate, AccountDetailsService accounts, VerifiedCredentials verified) {
+      AuthenticationProvider delegate,
+      AccountDetailsService accounts,
+      VerifiedCredentials verified) {
     this.delegate = delegate;
     this.accounts = accounts;
     this.verified = verified;

@@ -58,7 +58,8 @@ final class VerifiedCredentials {
         entries.clear();
       }
     }
-    entries.put(username, new Entry(mac(username, password), version, clock.instant().plus(lifetime)));
+    entries.put(
+        username, new Entry(mac(username, password), version, clock.instant().plus(lifetime)));
   }
 
   void forget(String username) {

@@ -13,8 +13,8 @@ import org.springframework.validation.annotation.Validated;
  * @param dataDirectory where the cluster lives; persistent across restarts unless {@code clean}
  * @param clean whether to start from an empty cluster and delete it on shutdown (tests)
  * @param port fixed port, or 0 for a free one
- * @param databaseName the database inside the cluster, created when missing (tests use a second
- *     one to run a differently configured application beside the main one)
+ * @param databaseName the database inside the cluster, created when missing (tests use a second one
+ *     to run a differently configured application beside the main one)
  */
 @Validated
 @ConfigurationProperties("anwang.embedded-database")

@@ -22,7 +22,8 @@ class DivisionApiTest {
 
   @Test
   void listsTheSixteenDistrictsOfTianjinForTheCityAdministrator() throws Exception {
-    mvc.perform(get("/api/v1/divisions/12/children").with(httpBasic("admin", "admin-test-password")))
+    mvc.perform(
+            get("/api/v1/divisions/12/children").with(httpBasic("admin", "admin-test-password")))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.length()").value(16))
         .andExpect(jsonPath("$[0].code").value("120101"))
@@ -57,14 +58,16 @@ class DivisionApiTest {
         .andExpect(status().isNotFound())
         .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
     mvc.perform(
-            get("/api/v1/divisions/120111/children").with(httpBasic("heping.street", DEMO_PASSWORD)))
+            get("/api/v1/divisions/120111/children")
+                .with(httpBasic("heping.street", DEMO_PASSWORD)))
         .andExpect(status().isNotFound());
   }
 
   @Test
   void showsAStreetAdministratorTheirDistrictButOnlyTheirOwnStreetBelowIt() throws Exception {
     mvc.perform(
-            get("/api/v1/divisions/120101/children").with(httpBasic("heping.street", DEMO_PASSWORD)))
+            get("/api/v1/divisions/120101/children")
+                .with(httpBasic("heping.street", DEMO_PASSWORD)))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.length()").value(1))
         .andExpect(jsonPath("$[0].code").value("120101001"));
@@ -72,18 +75,27 @@ class DivisionApiTest {
 
   @Test
   void searchesByNameOnlyInsideTheTerritory() throws Exception {
-    mvc.perform(get("/api/v1/divisions").param("q", "街道").with(httpBasic("heping.admin", DEMO_PASSWORD)))
+    mvc.perform(
+            get("/api/v1/divisions")
+                .param("q", "街道")
+                .with(httpBasic("heping.admin", DEMO_PASSWORD)))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.length()").value(6))
         .andExpect(jsonPath("$[*].code", Matchers.everyItem(Matchers.startsWith("120101"))));
-    mvc.perform(get("/api/v1/divisions").param("q", "杨柳青").with(httpBasic("heping.admin", DEMO_PASSWORD)))
+    mvc.perform(
+            get("/api/v1/divisions")
+                .param("q", "杨柳青")
+                .with(httpBasic("heping.admin", DEMO_PASSWORD)))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.length()").value(0));
   }
 
   @Test
   void treatsLikeWildcardsInASearchAsText() throws Exception {
-    mvc.perform(get("/api/v1/divisions").param("q", "%").with(httpBasic("admin", "admin-test-password")))
+    mvc.perform(
+            get("/api/v1/divisions")
+                .param("q", "%")
+                .with(httpBasic("admin", "admin-test-password")))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.length()").value(0));
   }
