@@ -37,6 +37,7 @@ class GridImportPageController {
   @GetMapping("/grids/import")
   String form(Model model) {
     model.addAttribute("maxMb", properties.importMaxBytes().toMegabytes());
+    model.addAttribute("maxBytes", properties.importMaxBytes().toBytes());
     return "grid/import";
   }
 
@@ -47,6 +48,7 @@ class GridImportPageController {
       Model model)
       throws IOException {
     model.addAttribute("maxMb", properties.importMaxBytes().toMegabytes());
+    model.addAttribute("maxBytes", properties.importMaxBytes().toBytes());
     model.addAttribute("fileName", file.getOriginalFilename());
     if (file.isEmpty()) {
       model.addAttribute("error", "grid.import.error.empty");
@@ -79,6 +81,7 @@ class GridImportPageController {
   @PostMapping("/grids/import/confirm")
   String confirm(@RequestParam UUID token, Model model) {
     model.addAttribute("maxMb", properties.importMaxBytes().toMegabytes());
+    model.addAttribute("maxBytes", properties.importMaxBytes().toBytes());
     Optional<ImportUploads.Upload> upload = uploads.find(token, currentActor.require().username());
     if (upload.isEmpty()) {
       model.addAttribute("error", "grid.import.error.expired");
