@@ -2,7 +2,6 @@ package cn.anwang.shared.uscc;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Checks unified social credit codes (统一社会信用代码, GB 32100-2015).
@@ -46,7 +45,7 @@ public final class UnifiedSocialCreditCode {
     }
     // Checks run on the capitalised form so that a lower-case code also learns whether capitals
     // would make it valid, rather than only hearing about the case.
-    String upper = code.toUpperCase(Locale.ROOT);
+    String upper = capitals(code);
     String upperCaseForm = null;
     if (!upper.equals(code)) {
       upperCaseForm = upper;
@@ -82,6 +81,18 @@ public final class UnifiedSocialCreditCode {
             : null;
     return new UsccCheck(
         code, problems.isEmpty(), problems, upperCaseForm, authority, category, region);
+  }
+
+  /**
+   * Capitals character by character: unlike {@link String#toUpperCase}, never changes the length (ß
+   * would become SS), so positions in problems stay those of the input.
+   */
+  private static String capitals(String code) {
+    char[] chars = code.toCharArray();
+    for (int i = 0; i < chars.length; i++) {
+      chars[i] = Character.toUpperCase(chars[i]);
+    }
+    return new String(chars);
   }
 
   /** Whether the code is valid exactly as given (after trimming). */

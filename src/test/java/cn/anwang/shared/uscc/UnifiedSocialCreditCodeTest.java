@@ -169,6 +169,22 @@ class UnifiedSocialCreditCodeTest {
   }
 
   @Test
+  void keepsPositionsOfLettersWhoseCapitalsAreLonger() {
+    UsccCheck check = UnifiedSocialCreditCode.check("ß1110108551385082Q");
+
+    assertThat(check.problem(UsccProblemKind.ILLEGAL_CHARACTER))
+        .hasValueSatisfying(p -> assertThat(p.arguments()).containsExactly("ß", 1));
+  }
+
+  @Test
+  void rejectsFullWidthDigitsAsIllegalCharacters() {
+    UsccCheck check = UnifiedSocialCreditCode.check("９1110108551385082Q");
+
+    assertThat(check.problem(UsccProblemKind.ILLEGAL_CHARACTER))
+        .hasValueSatisfying(p -> assertThat(p.arguments()).containsExactly("９", 1));
+  }
+
+  @Test
   void rejectsACodeWithTheLetterOInPlaceOfZero() {
     UsccCheck check = UnifiedSocialCreditCode.check("91110108551385O82Q");
 

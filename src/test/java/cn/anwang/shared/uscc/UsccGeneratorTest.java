@@ -63,6 +63,13 @@ class UsccGeneratorTest {
     assertThat(UnifiedSocialCreditCode.check(doubled).has(UsccProblemKind.WRONG_LENGTH)).isTrue();
   }
 
+  @Property(tries = 1000)
+  void answersAnyInputWithoutFailing(@ForAll String anything) {
+    UsccCheck check = UnifiedSocialCreditCode.check(anything);
+
+    assertThat(check.valid()).isEqualTo(check.problems().isEmpty());
+  }
+
   @Test
   void sameSeedGivesTheSameCodes() {
     List<String> first = codes(42);
