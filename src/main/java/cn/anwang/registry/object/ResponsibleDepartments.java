@@ -1,0 +1,22 @@
+package cn.anwang.registry.object;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Which departments are responsible for an object, by the responsibility rules. Implemented over
+ * the {@code org} module's {@code ResponsibilityRules} once it is available; until then no rule
+ * matches and departments are set by hand.
+ */
+interface ResponsibleDepartments {
+
+  List<Assignment> responsibleFor(
+      String districtCode, ObjectKind kind, String industryCode, Set<HazardFeature> hazards);
+
+  /**
+   * @param departmentCode the department
+   * @param ruleId the rule that matched
+   * @param explanation why, for people
+   */
+  record Assignment(String departmentCode, String ruleId, String explanation) {}
+}
