@@ -317,6 +317,20 @@ class ObjectRepository {
             to.divisionCode(),
             reason)
         .update();
+    jdbc.sql(
+            "INSERT INTO object_history (object_id, district_code, actor, action, changes)"
+                + " VALUES (?, ?, 'system', ?, jsonb_build_object('gridCode',"
+                + " jsonb_build_array(CAST(? AS text), CAST(? AS text)), 'divisionCode',"
+                + " jsonb_build_array(CAST(? AS text), CAST(? AS text))))")
+        .params(
+            from.id(),
+            to.districtCode(),
+            reason,
+            from.gridCode(),
+            to.gridCode(),
+            from.divisionCode(),
+            to.divisionCode())
+        .update();
   }
 
   List<GridMove> moves(String territoryPrefix, Instant since, int limit) {
