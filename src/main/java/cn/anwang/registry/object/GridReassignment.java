@@ -150,7 +150,7 @@ class GridReassignment {
 
   @PreDestroy
   void stop() throws InterruptedException {
-    worker.shutdown();
+    worker.shutdownNow();
     worker.awaitTermination(5, TimeUnit.SECONDS);
   }
 }
