@@ -198,6 +198,56 @@ class ObjectApiTest {
   }
 
   @Test
+  void departmentStaffSeeOnlyTheirDepartmentsObjectsInTheirTerritory() throws Exception {
+    String tag = tag();
+    String department =
+        "T" + Long.toString(System.nanoTime(), 36).toUpperCase(java.util.Locale.ROOT);
+    Map<String, Object> ours = object(tag + "本部门", pointIn(HEPING_STREET, 0));
+    ours.put("departments", List.of(department));
+    ours.put("contactPhone", "13700001111");
+    long oursId = created(demo("heping.admin"), ours).get("id").asLong();
+    long othersId =
+        created(demo("heping.admin"), object(tag + "他部门", pointIn(HEPING_STREET, 0)))
+            .get("id")
+            .asLong();
+    String username = "dept-" + Long.toString(System.nanoTime(), 36);
+    String password = "department-staff-password-2026";
+    mvc.perform(
+            post("/api/v1/users")
+                .with(httpBasic("admin", "admin-test-password"))
+                .contentType("application/json")
+                .content(
+                    json.writeValueAsString(
+                        Map.of(
+                            "username",
+                            username,
+                            "displayName",
+                            "部门人员",
+                            "role",
+                            "DEPARTMENT_STAFF",
+                            "territoryCode",
+                            "120101",
+                            "departmentCode",
+                            department,
+                            "password",
+                            password))))
+        .andExpect(status().isCreated());
+    RequestPostProcessor staff = httpBasic(username, password);
+
+    mvc.perform(get("/api/v1/objects").param("q", tag).with(staff))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.total").value(1))
+        .andExpect(jsonPath("$.objects[0].id").value(oursId));
+    mvc.perform(get("/api/v1/objects/" + othersId).with(staff)).andExpect(status().isNotFound());
+    mvc.perform(get("/api/v1/objects/" + oursId).with(staff))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.contactPhone").value("13700001111"))
+        .andExpect(jsonPath("$.departments[0].departmentCode").value(department))
+        .andExpect(jsonPath("$.departments[0].source").value("MANUAL"));
+    assertThat(auditCount("object.contacts.read", String.valueOf(oursId))).isEqualTo(1);
+  }
+
+  @Test
   void officersMayNotRegisterObjects() throws Exception {
     create(demo("heping.officer"), object("网格员登记", pointIn(HEPING_STREET, 0)))
         .andExpect(status().isForbidden());
