@@ -38,6 +38,7 @@ CREATE TABLE supervised_object (
     created_at                timestamptz  NOT NULL DEFAULT now(),
     updated_at                timestamptz  NOT NULL DEFAULT now(),
     version                   integer      NOT NULL DEFAULT 0,
+    synthetic                 boolean      NOT NULL DEFAULT false,
     CHECK ((lon IS NULL) = (lat IS NULL)),
     CHECK (direct_supervision = (direct_supervision_reason IS NOT NULL)),
     CHECK ((risk_override_level IS NULL) = (risk_override_reason IS NULL)),

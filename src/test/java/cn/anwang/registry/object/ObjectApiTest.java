@@ -112,6 +112,21 @@ class ObjectApiTest {
         .andExpect(jsonPath("$.fields[0].field").value("industryCode"));
   }
 
+  @Test
+  void theDemoDistrictsHoldThousandsOfPlacedObjects() throws Exception {
+    long synthetic =
+        jdbc.sql(
+                "SELECT count(*) FROM supervised_object WHERE synthetic"
+                    + " AND district_code IN ('120101', '120111') AND grid_code IS NOT NULL")
+            .query(Long.class)
+            .single();
+    assertThat(synthetic).isGreaterThanOrEqualTo(5000);
+    mvc.perform(get("/api/v1/objects").param("risk", "ORANGE").with(demo("heping.admin")))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.total").value(org.hamcrest.Matchers.greaterThan(10)))
+        .andExpect(jsonPath("$.objects[0].districtCode").value("120101"));
+  }
+
   // ------------------------------------------------------------------ USCC
 
   @Test
