@@ -1,0 +1,63 @@
+package cn.anwang.registry.object;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The object list (htmx filters) and an object's page with its map, departments and history. */
+@Controller
+class ObjectPageController {
+
+  static final int PAGE_SIZE = 50;
+
+  private final ObjectService objects;
+  private final String tileUrl;
+  private final String tileAttribution;
+
+  ObjectPageController(
+      ObjectService objects,
+      @Value("${anwang.map.tile-url-template:}") String tileUrl,
+      @Value("${anwang.map.tile-attribution:}") String tileAttribution) {
+    this.objects = objects;
+    this.tileUrl = tileUrl;
+    this.tileAttribution = tileAttribution;
+  }
+
+  /** The list, or for an htmx request only its table. */
+  @GetMapping("/objects")
+  String list(
+      @RequestParam(required = false) String q,
+      @RequestParam(required = false) ObjectKind kind,
+      @RequestParam(required = false) String industry,
+      @RequestParam(required = false) RiskLevel risk,
+      @RequestParam(required = false) String department,
+      @RequestParam(required = false) String grid,
+      @RequestParam(required = false) ObjectStatus status,
+      @RequestParam(required = false) Boolean outsideGrids,
+      @RequestParam(defaultValue = "0") int page,
+      @RequestHeader(name = "HX-Request", required = false) String htmx,
+      Model model) {
+    ObjectQuery query =
+        new ObjectQuery(
+            q, kind, industry, risk, department, grid, null, status, null, outsideGrids);
+    model.addAttribute("result", objects.search(query, page, PAGE_SIZE));
+    model.addAttribute("query", query);
+    model.addAttribute("kinds", ObjectKind.values());
+    model.addAttribute("risks", RiskLevel.values());
+    model.addAttribute("statuses", ObjectStatus.values());
+    return htmx != null ? "registry/list :: table" : "registry/list";
+  }
+
+  @GetMapping("/objects/{id}")
+  String detail(@PathVariable long id, Model model) {
+    model.addAttribute("object", objects.get(id));
+    model.addAttribute("history", objects.history(id));
+    model.addAttribute("tileUrl", tileUrl);
+    model.addAttribute("tileAttribution", tileAttribution);
+    return "registry/detail";
+  }
+}

@@ -1,0 +1,70 @@
+package cn.anwang.registry.object;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import cn.anwang.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+/** The object pages render with the demo objects, filtered by htmx, in the caller's scope. */
+@IntegrationTest
+class ObjectPagesTest {
+
+  @Autowired MockMvc mvc;
+  @Autowired JdbcClient jdbc;
+  @Autowired UserDetailsService users;
+
+  @Test
+  void listsFiltersAndShowsAnObjectWithItsMapAndHistory() throws Exception {
+    var demo =
+        jdbc.sql(
+                "SELECT id, name FROM supervised_object WHERE synthetic AND district_code = '120101'"
+                    + " AND kind = 'ENTERPRISE' ORDER BY id LIMIT 1")
+            .query((rs, row) -> new Object[] {rs.getLong(1), rs.getString(2)})
+            .single();
+    String name = (String) demo[1];
+    mvc.perform(get("/objects").with(as("heping.admin")))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("id=\"object-table\"")))
+        .andExpect(content().string(containsString("<html")));
+    mvc.perform(
+            get("/objects")
+                .param("q", name)
+                .param("kind", "ENTERPRISE")
+                .header("HX-Request", "true")
+                .with(as("heping.admin")))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString(name)))
+        .andExpect(content().string(not(containsString("<html"))));
+    mvc.perform(get("/objects/" + demo[0]).with(as("heping.admin")))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString(name)))
+        .andExpect(content().string(containsString("id=\"object-map\"")))
+        .andExpect(content().string(containsString("registry-object-map.js")));
+  }
+
+  @Test
+  void anObjectOutsideTheScopeIsNotShown() throws Exception {
+    long xiqing =
+        jdbc.sql(
+                "SELECT id FROM supervised_object WHERE synthetic AND district_code = '120111'"
+                    + " ORDER BY id LIMIT 1")
+            .query(Long.class)
+            .single();
+    mvc.perform(get("/objects/" + xiqing).with(as("heping.admin")))
+        .andExpect(status().isNotFound());
+  }
+
+  private RequestPostProcessor as(String username) {
+    return user(users.loadUserByUsername(username));
+  }
+}
