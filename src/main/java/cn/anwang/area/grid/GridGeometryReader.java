@@ -106,7 +106,7 @@ final class GridGeometryReader {
   }
 
   /**
-   * What JTS found wrong and where, e.g. "Self-intersection at (117.2, 39.1)". JTS's own texts are
+   * What JTS found wrong and where, e.g. a self-intersection at a point. JTS's own texts are
    * English only, so its error types ({@code grid.topology.0} to {@code .11}) have keys of ours.
    */
   static GridMessage describe(TopologyValidationError error) {
