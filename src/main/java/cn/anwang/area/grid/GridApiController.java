@@ -61,7 +61,9 @@ class GridApiController {
           "200 with the report when every feature is accepted (and, unless dryRun, written);"
               + " 422 with the same report as plain JSON when any feature is rejected (nothing is"
               + " written); 400 problem+json when the body is not a FeatureCollection; 413"
-              + " problem+json above anwang.grids.import-max-bytes. Feature indexes are 0-based.",
+              + " problem+json above anwang.grids.import-max-bytes. Feature indexes are 0-based."
+              + " Reasons and warnings are in English unless Accept-Language prefers Chinese"
+              + " (zh-CN).",
       requestBody =
           @io.swagger.v3.oas.annotations.parameters.RequestBody(
               required = true,

@@ -21,7 +21,10 @@ import org.springframework.context.support.ResourceBundleMessageSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
-/** The import rules, with their reasons and warnings read in English (the API's default). */
+/**
+ * The import rules, with their reasons and warnings read in English (the API's default) unless a
+ * test asks for Chinese.
+ */
 class GridImportValidatorTest {
 
   static final ObjectMapper JSON = new ObjectMapper();
