@@ -93,7 +93,8 @@ class DepartmentService implements Departments {
     if (draft.key() == null || draft.key().isBlank()) {
       conditions.errors().add(new OrgRejected.FieldError("key", "must not be blank"));
     }
-    Department department = department(draft, draft.key(), district, true, conditions);
+    Department department =
+        department(draft, draft.key(), district, true, draft.isFallback(), conditions);
     conditions.throwIfInvalid();
     if (!OrgPolicy.sees(actor, district)) {
       throw OrgNotFound.district(district);
@@ -131,7 +132,13 @@ class DepartmentService implements Departments {
       conditions.errors().add(new OrgRejected.FieldError("districtCode", "cannot change"));
     }
     Department changed =
-        department(draft, current.key(), current.districtCode(), current.active(), conditions);
+        department(
+            draft,
+            current.key(),
+            current.districtCode(),
+            current.active(),
+            draft.fallback() == null ? current.fallback() : draft.fallback(),
+            conditions);
     conditions.throwIfInvalid();
     checkVersion(current, draft.version());
     if (!departments.update(changed, current.version())) {
@@ -180,7 +187,12 @@ class DepartmentService implements Departments {
   }
 
   private static Department department(
-      DepartmentDraft draft, String key, String district, boolean active, Conditions conditions) {
+      DepartmentDraft draft,
+      String key,
+      String district,
+      boolean active,
+      boolean fallback,
+      Conditions conditions) {
     return new Department(
         Department.codeOf(district, key),
         key,
@@ -189,7 +201,7 @@ class DepartmentService implements Departments {
         conditions.industryPrefixes("dutyIndustries", draft.dutyIndustries()),
         conditions.hazards("dutyHazards", draft.dutyHazards()),
         conditions.kinds("dutyKinds", draft.dutyKinds()),
-        draft.fallback(),
+        fallback,
         active,
         false,
         0);

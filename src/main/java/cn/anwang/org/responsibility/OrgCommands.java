@@ -35,8 +35,13 @@ final class OrgCommands {
       List<String> dutyIndustries,
       List<String> dutyHazards,
       List<String> dutyKinds,
-      boolean fallback,
-      Integer version) {}
+      Boolean fallback,
+      Integer version) {
+
+    boolean isFallback() {
+      return Boolean.TRUE.equals(fallback);
+    }
+  }
 
   /**
    * A new rule, or the full new state of one.
