@@ -193,10 +193,19 @@ class DepartmentService implements Departments {
       boolean active,
       boolean fallback,
       Conditions conditions) {
+    String name = draft.name() == null ? "" : draft.name().strip();
+    if (name.isEmpty() || name.length() > 100) {
+      conditions.errors().add(new OrgRejected.FieldError("name", "must be 1–100 characters"));
+    }
+    if (key != null && !key.matches(OrgCommands.KEY_PATTERN)) {
+      conditions
+          .errors()
+          .add(new OrgRejected.FieldError("key", "must be 1–16 upper-case letters or digits"));
+    }
     return new Department(
         Department.codeOf(district, key),
         key,
-        draft.name() == null ? "" : draft.name().strip(),
+        name,
         district,
         conditions.industryPrefixes("dutyIndustries", draft.dutyIndustries()),
         conditions.hazards("dutyHazards", draft.dutyHazards()),

@@ -203,8 +203,11 @@ class RuleService implements ResponsibilityRules {
         conditions.industryPrefixes("industryPrefixes", draft.industryPrefixes());
     Set<HazardFeature> hazards = conditions.hazards("hazards", draft.hazards());
     Set<ObjectKind> kinds = conditions.kinds("kinds", draft.kinds());
-    if (draft.priority() == null) {
-      conditions.errors().add(new OrgRejected.FieldError("priority", "must not be null"));
+    if (draft.priority() == null || draft.priority() < 0 || draft.priority() > 9999) {
+      conditions.errors().add(new OrgRejected.FieldError("priority", "must be 0–9999"));
+    }
+    if (draft.note() != null && draft.note().strip().length() > 500) {
+      conditions.errors().add(new OrgRejected.FieldError("note", "must be at most 500 characters"));
     }
     String key = draft.departmentKey() == null ? "" : draft.departmentKey().strip();
     conditions.throwIfInvalid();
