@@ -39,6 +39,8 @@ class OrgApiTest {
   @Autowired JdbcClient jdbc;
   @Autowired ObjectMapper json;
   @Autowired ApplicationEvents events;
+  @Autowired ResponsibilityRules responsibility;
+  @Autowired Departments departments;
 
   // ------------------------------------------------------------------ departments
 
@@ -407,6 +409,38 @@ class OrgApiTest {
                 .query(Boolean.class)
                 .single())
         .isTrue();
+  }
+
+  @Test
+  void theFacadeAndItsSnapshotAnswerOtherModulesAlike() {
+    ObjectProfile chemicals =
+        new ObjectProfile(
+            "120101",
+            cn.anwang.shared.supervision.ObjectKind.ENTERPRISE,
+            "2614",
+            java.util.Set.of(cn.anwang.shared.supervision.HazardFeature.HAZARDOUS_CHEMICALS));
+    assertThat(responsibility.responsibleFor(chemicals))
+        .first()
+        .satisfies(
+            m -> {
+              assertThat(m.departmentCode()).isEqualTo("120101-YJ");
+              assertThat(m.noRuleMatched()).isFalse();
+            });
+    assertThat(responsibility.snapshot().responsibleFor(chemicals))
+        .isEqualTo(responsibility.responsibleFor(chemicals));
+    // a district without departments of its own is served by the city-level ones
+    ObjectProfile construction =
+        new ObjectProfile(
+            "120102", cn.anwang.shared.supervision.ObjectKind.ENTERPRISE, "4710", null);
+    assertThat(responsibility.responsibleFor(construction))
+        .extracting(RuleMatch::departmentCode)
+        .containsExactly("12-ZJ");
+    assertThat(departments.activeFor("120101"))
+        .extracting(Department::code)
+        .contains("120101-YJ", "12-YJ")
+        .doesNotContain("120111-YJ");
+    assertThat(departments.find("12-YJ"))
+        .hasValueSatisfying(d -> assertThat(d.fallback()).isTrue());
   }
 
   // ------------------------------------------------------------------ helpers
