@@ -144,7 +144,9 @@ class DepartmentService implements Departments {
     if (!departments.update(changed, current.version())) {
       throw OrgConflict.staleVersion("Department " + code, current.version(), -1);
     }
-    if (changed.fallback()) {
+    // an inactive department keeps its flag for when it is activated, without taking it from
+    // the active fallback meanwhile
+    if (changed.fallback() && current.active()) {
       departments.clearOtherFallbacks(current.districtCode(), code);
     }
     Department updated = departments.find(code).orElseThrow();
