@@ -150,7 +150,7 @@
     getJson(el.dataset.gridUrl).then(function (feature) {
       const layer = gridLayer(el, feature).addTo(map);
       fit(map, [layer]);
-    });
+    }).catch(function () { loadFailed(el); });
   }
 
   function initQualityMap(el) {
@@ -175,7 +175,11 @@
         }).addTo(map));
       }
       fit(map, layers);
-    });
+    }).catch(function () { loadFailed(el); });
+  }
+
+  function loadFailed(el) {
+    el.insertAdjacentText('beforebegin', el.dataset.labelError || 'Could not load the map data');
   }
 
   document.addEventListener('DOMContentLoaded', function () {

@@ -6,6 +6,9 @@ import io.swagger.v3.oas.annotations.media.Content;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import java.io.IOException;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -24,6 +27,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Grids over HTTP: GeoJSON in ({@code POST /import}) and out (a Feature per grid, a
  * FeatureCollection per division subtree), attribute edits, deletion, and the quality report.
+ * Reasons and warnings are in the request's language ({@link ApiLocale}: English unless {@code
+ * Accept-Language} asks for Chinese).
  */
 @RestController
 @RequestMapping("/api/v1/grids")
@@ -35,16 +40,19 @@ class GridApiController {
   private final QualityReportService quality;
   private final GridsProperties properties;
   private final GridGeoJson geoJson;
+  private final MessageSource messages;
 
   GridApiController(
       GridService grids,
       QualityReportService quality,
       GridsProperties properties,
-      GridGeoJson geoJson) {
+      GridGeoJson geoJson,
+      MessageSource messages) {
     this.grids = grids;
     this.quality = quality;
     this.properties = properties;
     this.geoJson = geoJson;
+    this.messages = messages;
   }
 
   @Operation(
@@ -53,7 +61,9 @@ class GridApiController {
           "200 with the report when every feature is accepted (and, unless dryRun, written);"
               + " 422 with the same report as plain JSON when any feature is rejected (nothing is"
               + " written); 400 problem+json when the body is not a FeatureCollection; 413"
-              + " problem+json above anwang.grids.import-max-bytes. Feature indexes are 0-based.",
+              + " problem+json above anwang.grids.import-max-bytes. Feature indexes are 0-based."
+              + " Reasons and warnings are in English unless Accept-Language prefers Chinese"
+              + " (zh-CN).",
       requestBody =
           @io.swagger.v3.oas.annotations.parameters.RequestBody(
               required = true,
@@ -69,7 +79,7 @@ class GridApiController {
       path = "/import",
       consumes = {GEO_JSON, MediaType.APPLICATION_JSON_VALUE},
       produces = MediaType.APPLICATION_JSON_VALUE)
-  ResponseEntity<ImportReport> importGrids(
+  ResponseEntity<ImportReport.Localized> importGrids(
       @Parameter(description = "report only, write nothing") @RequestParam(defaultValue = "false")
           boolean dryRun,
       @Parameter(description = "repair invalid geometry and warn instead of rejecting")
@@ -86,7 +96,7 @@ class GridApiController {
     return ResponseEntity.status(
             report.accepted() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_CONTENT)
         .contentType(MediaType.APPLICATION_JSON)
-        .body(report);
+        .body(report.in(messages, ApiLocale.of(request)));
   }
 
   @Operation(summary = "A grid as a GeoJSON Feature; its ETag is its version")
@@ -111,7 +121,10 @@ class GridApiController {
       summary = "Edit a grid's name, type, division or external id",
       description =
           "Send the version you read in the body (409 when stale) or as If-Match (412 when"
-              + " stale). 422 problem when a rule is broken (e.g. a district as division).")
+              + " stale). 422 problem when a rule is broken (e.g. a district as division). The"
+              + " answer is the updated Feature with a foreign member warnings: [{code, message}],"
+              + " the warnings an import of the grid would give now (overlaps, outside its"
+              + " district); empty when there are none.")
   @PatchMapping(
       path = "/{code}",
       consumes = {MediaType.APPLICATION_JSON_VALUE, "application/merge-patch+json"},
@@ -119,8 +132,19 @@ class GridApiController {
   ResponseEntity<byte[]> update(
       @PathVariable String code,
       @Valid @RequestBody GridChanges changes,
-      @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-    return feature(grids.update(code, changes, version(ifMatch)));
+      @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+      HttpServletRequest request) {
+    GridService.Edited edited = grids.update(code, changes, version(ifMatch));
+    Locale locale = ApiLocale.of(request);
+    List<GridGeoJson.Warning> warnings =
+        edited.warnings().stream()
+            .map(w -> new GridGeoJson.Warning(w.code(), w.message().in(messages, locale)))
+            .toList();
+    GridRow grid = edited.grid();
+    return ResponseEntity.ok()
+        .contentType(GridGeoJson.GEO_JSON)
+        .eTag("\"" + grid.version() + "\"")
+        .body(geoJson.feature(grid, warnings));
   }
 
   @Operation(summary = "Delete a grid")
@@ -135,8 +159,9 @@ class GridApiController {
   @Operation(
       summary = "Quality report of a street or district: overlaps, gaps, invalid grids, officers")
   @GetMapping(path = "/quality", produces = MediaType.APPLICATION_JSON_VALUE)
-  QualityReport quality(@RequestParam(required = false) String division) {
-    return quality.report(division);
+  QualityReport quality(
+      @RequestParam(required = false) String division, HttpServletRequest request) {
+    return quality.report(division, ApiLocale.of(request));
   }
 
   private ResponseEntity<byte[]> feature(GridRow grid) {

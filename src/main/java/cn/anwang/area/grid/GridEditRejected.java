@@ -1,13 +1,13 @@
 package cn.anwang.area.grid;
 
 /** An edit of a grid breaks one of the rules every grid obeys (the import's rules). */
-class GridEditRejected extends RuntimeException {
+class GridEditRejected extends GridProblem {
 
-  private GridEditRejected(String reason) {
-    super(reason, null, false, false);
+  private GridEditRejected(GridMessage reason) {
+    super(reason, null);
   }
 
-  static GridEditRejected because(String reason) {
+  static GridEditRejected because(GridMessage reason) {
     return new GridEditRejected(reason);
   }
 }

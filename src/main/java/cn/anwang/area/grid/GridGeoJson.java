@@ -24,10 +24,22 @@ class GridGeoJson {
     this.json = json;
   }
 
+  /** A warning about a grid, written as a foreign member of its Feature (RFC 7946 §6.1). */
+  record Warning(String code, String message) {}
+
   byte[] feature(GridRow grid) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (JsonGenerator g = json.createGenerator(out)) {
-      write(g, grid, geometryWriter());
+      write(g, grid, geometryWriter(), null);
+    }
+    return out.toByteArray();
+  }
+
+  /** The Feature with a {@code warnings} member (the answer to an edit), empty when none. */
+  byte[] feature(GridRow grid, List<Warning> warnings) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (JsonGenerator g = json.createGenerator(out)) {
+      write(g, grid, geometryWriter(), warnings);
     }
     return out.toByteArray();
   }
@@ -41,7 +53,7 @@ class GridGeoJson {
       g.writeName("features");
       g.writeStartArray();
       for (GridRow grid : grids) {
-        write(g, grid, geometries);
+        write(g, grid, geometries, null);
       }
       g.writeEndArray();
       g.writeEndObject();
@@ -62,7 +74,8 @@ class GridGeoJson {
     return writer;
   }
 
-  private static void write(JsonGenerator g, GridRow grid, GeoJsonWriter geometries) {
+  private static void write(
+      JsonGenerator g, GridRow grid, GeoJsonWriter geometries, List<Warning> warnings) {
     g.writeStartObject();
     g.writeStringProperty("type", "Feature");
     g.writeStringProperty("id", grid.code());
@@ -79,6 +92,17 @@ class GridGeoJson {
     g.writeEndObject();
     g.writeName("geometry");
     g.writeRawValue(geometries.write(grid.geometry()));
+    if (warnings != null) {
+      g.writeName("warnings");
+      g.writeStartArray();
+      for (Warning w : warnings) {
+        g.writeStartObject();
+        g.writeStringProperty("code", w.code());
+        g.writeStringProperty("message", w.message());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+    }
     g.writeEndObject();
   }
 }

@@ -17,7 +17,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Turns a GeoJSON geometry into a grid's JTS (lon, lat) Polygon or MultiPolygon, or says exactly
  * why it cannot. Reads the coordinates itself instead of through JTS's GeoJSON reader so that every
- * defect (swapped axes, open rings, too few points) gets its own plain-English reason.
+ * defect (swapped axes, open rings, too few points) gets its own plain reason, as a {@link
+ * GridMessage} under {@code grid.geometry.*} that names the part of the geometry it is about.
  */
 final class GridGeometryReader {
 
@@ -27,10 +28,10 @@ final class GridGeometryReader {
    * The outcome for one feature: a geometry, or a rejection reason; warnings may accompany a
    * geometry (e.g. it was repaired).
    */
-  record Outcome(Geometry geometry, String rejection, List<String> warnings) {
+  record Outcome(Geometry geometry, GridMessage rejection, List<GridMessage> warnings) {
 
-    static Outcome rejected(String reason) {
-      return new Outcome(null, reason, List.of());
+    static Outcome rejected(String key, Object... args) {
+      return new Outcome(null, GridMessage.of(key, args), List.of());
     }
 
     boolean accepted() {
@@ -49,59 +50,53 @@ final class GridGeometryReader {
    */
   static Outcome read(JsonNode node, boolean repair) {
     if (node == null || node.isMissingNode()) {
-      return Outcome.rejected("The feature has no geometry member");
+      return Outcome.rejected("grid.geometry.missing");
     }
     if (node.isNull()) {
-      return Outcome.rejected(
-          "The feature's geometry is null; a grid needs a Polygon or MultiPolygon");
+      return Outcome.rejected("grid.geometry.null");
     }
     if (!node.isObject() || !node.path("type").isString()) {
-      return Outcome.rejected(
-          "The feature's geometry is not a GeoJSON geometry object with a type");
+      return Outcome.rejected("grid.geometry.notAGeometry");
     }
     String type = node.get("type").stringValue();
     if (!type.equals("Polygon") && !type.equals("MultiPolygon")) {
-      return Outcome.rejected(
-          "The geometry is a " + type + "; a grid must be a Polygon or MultiPolygon");
+      return Outcome.rejected("grid.geometry.wrongType", type);
     }
-    List<String> warnings = new ArrayList<>();
+    List<GridMessage> warnings = new ArrayList<>();
     try {
       JsonNode coordinates = node.path("coordinates");
       if (!coordinates.isArray()) {
-        throw new Rejection("The " + type + " has no coordinates array");
+        throw new Rejection("grid.geometry.noCoordinates", type);
       }
       List<List<List<Coordinate>>> polygons = new ArrayList<>();
       if (type.equals("Polygon")) {
-        polygons.add(rings(coordinates, "The Polygon"));
+        polygons.add(rings(coordinates, 0, type));
       } else {
         if (coordinates.isEmpty()) {
-          throw new Rejection("The MultiPolygon has no polygons");
+          throw new Rejection("grid.geometry.noPolygons");
         }
         for (int p = 0; p < coordinates.size(); p++) {
-          polygons.add(rings(coordinates.get(p), "Polygon " + (p + 1) + " of the MultiPolygon"));
+          polygons.add(rings(coordinates.get(p), p, type));
         }
       }
       checkAxes(polygons);
       Geometry geometry = build(type, polygons, repair, warnings);
       TopologyValidationError error = new IsValidOp(geometry).getValidationError();
       if (error != null) {
-        String where = describe(error);
+        GridMessage where = describe(error);
         if (!repair) {
-          throw new Rejection(
-              "Invalid geometry: "
-                  + where
-                  + " (use repair=true to let the import repair it and report a warning)");
+          throw new Rejection("grid.geometry.invalid", where);
         }
         Geometry fixed = polygonal(GeometryFixer.fix(geometry));
         if (fixed.isEmpty()) {
-          throw new Rejection("Invalid geometry: " + where + "; repairing it left no area");
+          throw new Rejection("grid.geometry.invalidUnrepairable", where);
         }
-        warnings.add("Invalid geometry repaired: " + where);
+        warnings.add(GridMessage.of("grid.geometry.repaired", where));
         geometry = fixed;
       }
       return new Outcome(geometry, null, List.copyOf(warnings));
     } catch (Rejection r) {
-      return Outcome.rejected(r.getMessage());
+      return new Outcome(null, r.reason, List.of());
     }
   }
 
@@ -110,25 +105,42 @@ final class GridGeometryReader {
     return String.format(Locale.ROOT, "(%.6f, %.6f)", x, y);
   }
 
-  private static String describe(TopologyValidationError error) {
+  /**
+   * What JTS found wrong and where, e.g. a self-intersection at a point. JTS's own texts are
+   * English only, so its error types ({@code grid.topology.0} to {@code .11}) have keys of ours.
+   */
+  static GridMessage describe(TopologyValidationError error) {
     Coordinate c = error.getCoordinate();
-    String message = error.getMessage();
-    return c == null ? message : message + " at " + point(c.x, c.y);
+    GridMessage what = GridMessage.of("grid.topology." + error.getErrorType());
+    return c == null ? what : GridMessage.of("grid.topology.at", what, point(c.x, c.y));
   }
 
-  private static List<List<Coordinate>> rings(JsonNode node, String what) {
+  /** The polygon a reason is about: the Polygon, or one of a MultiPolygon by 1-based number. */
+  private static GridMessage polygon(int p, String type, boolean subject) {
+    String key = type.equals("Polygon") ? "grid.geometry.polygon" : "grid.geometry.polygonOfMulti";
+    return GridMessage.of(subject ? key + ".subject" : key, p + 1);
+  }
+
+  /** A ring of a polygon: its exterior (ring 0) or one of its holes (1-based). */
+  private static GridMessage ring(int r, GridMessage polygon) {
+    return r == 0
+        ? GridMessage.of("grid.geometry.exterior", polygon)
+        : GridMessage.of("grid.geometry.hole", r, polygon);
+  }
+
+  private static List<List<Coordinate>> rings(JsonNode node, int p, String type) {
     if (!node.isArray()) {
-      throw new Rejection(what + " is not an array of linear rings");
+      throw new Rejection("grid.geometry.notRings", polygon(p, type, true));
     }
     if (node.isEmpty()) {
-      throw new Rejection(what + " has no rings");
+      throw new Rejection("grid.geometry.noRings", polygon(p, type, true));
     }
     List<List<Coordinate>> rings = new ArrayList<>();
     for (int r = 0; r < node.size(); r++) {
-      String ring = (r == 0 ? "The exterior ring" : "Hole " + r) + " of " + lower(what);
+      GridMessage ring = ring(r, polygon(p, type, false));
       JsonNode positions = node.get(r);
       if (!positions.isArray()) {
-        throw new Rejection(ring + " is not an array of positions");
+        throw new Rejection("grid.geometry.notPositions", ring);
       }
       List<Coordinate> coordinates = new ArrayList<>(positions.size());
       for (int i = 0; i < positions.size(); i++) {
@@ -137,16 +149,12 @@ final class GridGeometryReader {
             || position.size() < 2
             || !position.get(0).isNumber()
             || !position.get(1).isNumber()) {
-          throw new Rejection(
-              ring
-                  + " has a malformed position at index "
-                  + i
-                  + "; expected [longitude, latitude]");
+          throw new Rejection("grid.geometry.malformedPosition", ring, i);
         }
         double x = position.get(0).doubleValue();
         double y = position.get(1).doubleValue();
         if (!Double.isFinite(x) || !Double.isFinite(y)) {
-          throw new Rejection(ring + " has a non-finite coordinate at index " + i);
+          throw new Rejection("grid.geometry.nonFinite", ring, i);
         }
         coordinates.add(new Coordinate(x, y));
       }
@@ -177,16 +185,9 @@ final class GridGeometryReader {
       return;
     }
     if (allLookSwapped || looksSwapped(outOfRange)) {
-      throw new Rejection(
-          "The coordinates appear to be in latitude,longitude order: "
-              + point(outOfRange.x, outOfRange.y)
-              + " is not a valid longitude,latitude, but swapped it would lie in China;"
-              + " GeoJSON requires longitude,latitude");
+      throw new Rejection("grid.geometry.swapped", point(outOfRange.x, outOfRange.y));
     }
-    throw new Rejection(
-        "The coordinate "
-            + point(outOfRange.x, outOfRange.y)
-            + " is out of range: longitude must be within ±180 and latitude within ±90");
+    throw new Rejection("grid.geometry.outOfRange", point(outOfRange.x, outOfRange.y));
   }
 
   // China spans roughly latitude 18–54 and longitude 73–135.
@@ -195,16 +196,18 @@ final class GridGeometryReader {
   }
 
   private static Geometry build(
-      String type, List<List<List<Coordinate>>> polygons, boolean repair, List<String> warnings) {
+      String type,
+      List<List<List<Coordinate>>> polygons,
+      boolean repair,
+      List<GridMessage> warnings) {
     Polygon[] built = new Polygon[polygons.size()];
     for (int p = 0; p < polygons.size(); p++) {
-      String what =
-          type.equals("Polygon") ? "the Polygon" : "polygon " + (p + 1) + " of the MultiPolygon";
+      GridMessage what = polygon(p, type, false);
       List<List<Coordinate>> rings = polygons.get(p);
-      LinearRing shell = ring(rings.get(0), "The exterior ring of " + what, repair, warnings);
+      LinearRing shell = ring(rings.get(0), ring(0, what), repair, warnings);
       LinearRing[] holes = new LinearRing[rings.size() - 1];
       for (int h = 1; h < rings.size(); h++) {
-        holes[h - 1] = ring(rings.get(h), "Hole " + h + " of " + what, repair, warnings);
+        holes[h - 1] = ring(rings.get(h), ring(h, what), repair, warnings);
       }
       built[p] = FACTORY.createPolygon(shell, holes);
     }
@@ -212,29 +215,20 @@ final class GridGeometryReader {
   }
 
   private static LinearRing ring(
-      List<Coordinate> positions, String what, boolean repair, List<String> warnings) {
+      List<Coordinate> positions, GridMessage what, boolean repair, List<GridMessage> warnings) {
     List<Coordinate> coordinates = new ArrayList<>(positions);
     Coordinate first = coordinates.isEmpty() ? null : coordinates.get(0);
     Coordinate last = coordinates.isEmpty() ? null : coordinates.get(coordinates.size() - 1);
     if (first != null && !first.equals2D(last)) {
       if (!repair) {
         throw new Rejection(
-            what
-                + " is not closed: its first position "
-                + point(first.x, first.y)
-                + " differs from its last "
-                + point(last.x, last.y));
+            "grid.geometry.notClosed", what, point(first.x, first.y), point(last.x, last.y));
       }
       coordinates.add(first.copy());
-      warnings.add(what + " was not closed; closed it by repeating its first position");
+      warnings.add(GridMessage.of("grid.geometry.closed", what));
     }
     if (coordinates.size() < 4) {
-      throw new Rejection(
-          what
-              + " has too few points: "
-              + positions.size()
-              + " positions, but a linear ring needs at least 4 (three corners and the first"
-              + " repeated at the end)");
+      throw new Rejection("grid.geometry.tooFewPoints", what, positions.size());
     }
     return FACTORY.createLinearRing(coordinates.toArray(Coordinate[]::new));
   }
@@ -259,14 +253,13 @@ final class GridGeometryReader {
     return FACTORY.createMultiPolygon(parts.toArray(Polygon[]::new));
   }
 
-  private static String lower(String text) {
-    return text.startsWith("The ") ? "the " + text.substring(4) : text;
-  }
-
   /** Thrown inside the reader to stop at the first defect; never escapes it. */
   private static final class Rejection extends RuntimeException {
-    Rejection(String message) {
-      super(message, null, false, false);
+    private final transient GridMessage reason;
+
+    Rejection(String key, Object... args) {
+      super(key, null, false, false);
+      this.reason = GridMessage.of(key, args);
     }
   }
 }

@@ -2,8 +2,10 @@ package cn.anwang.area.grid;
 
 import cn.anwang.identity.CurrentActor;
 import java.io.IOException;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,7 +15,8 @@ import org.springframework.web.multipart.MultipartFile;
 
 /**
  * The import page: upload, see the dry-run report, then confirm. The upload stays on the server
- * between the two steps, so what is confirmed is exactly what was checked.
+ * between the two steps, so what is confirmed is exactly what was checked. Reasons and warnings are
+ * shown in the user's language.
  */
 @Controller
 class GridImportPageController {
@@ -22,16 +25,19 @@ class GridImportPageController {
   private final ImportUploads uploads;
   private final GridsProperties properties;
   private final CurrentActor currentActor;
+  private final MessageSource messages;
 
   GridImportPageController(
       GridService grids,
       ImportUploads uploads,
       GridsProperties properties,
-      CurrentActor currentActor) {
+      CurrentActor currentActor,
+      MessageSource messages) {
     this.grids = grids;
     this.uploads = uploads;
     this.properties = properties;
     this.currentActor = currentActor;
+    this.messages = messages;
   }
 
   @GetMapping("/grids/import")
@@ -45,6 +51,7 @@ class GridImportPageController {
   String dryRun(
       @RequestParam("file") MultipartFile file,
       @RequestParam(defaultValue = "false") boolean repair,
+      Locale locale,
       Model model)
       throws IOException {
     model.addAttribute("maxMb", properties.importMaxBytes().toMegabytes());
@@ -57,7 +64,9 @@ class GridImportPageController {
     if (file.getSize() > properties.importMaxBytes().toBytes()) {
       model.addAttribute(
           "errorText",
-          ImportTooLarge.overLimit(properties.importMaxBytes().toBytes()).getMessage());
+          ImportTooLarge.overLimit(properties.importMaxBytes().toBytes())
+              .reason()
+              .in(messages, locale));
       return "grid/import";
     }
     byte[] content = file.getBytes();
@@ -65,10 +74,10 @@ class GridImportPageController {
     try {
       report = grids.importGrids(content, true, repair);
     } catch (MalformedGeoJson e) {
-      model.addAttribute("errorText", e.getMessage());
+      model.addAttribute("errorText", e.reason().in(messages, locale));
       return "grid/import";
     }
-    model.addAttribute("report", report);
+    model.addAttribute("report", report.in(messages, locale));
     model.addAttribute("repair", repair);
     if (report.accepted()) {
       String username = currentActor.require().username();
@@ -79,7 +88,7 @@ class GridImportPageController {
   }
 
   @PostMapping("/grids/import/confirm")
-  String confirm(@RequestParam UUID token, Model model) {
+  String confirm(@RequestParam UUID token, Locale locale, Model model) {
     model.addAttribute("maxMb", properties.importMaxBytes().toMegabytes());
     model.addAttribute("maxBytes", properties.importMaxBytes().toBytes());
     Optional<ImportUploads.Upload> upload = uploads.find(token, currentActor.require().username());
@@ -89,7 +98,7 @@ class GridImportPageController {
     }
     ImportReport report = grids.importGrids(upload.get().content(), false, upload.get().repair());
     model.addAttribute("fileName", upload.get().fileName());
-    model.addAttribute("report", report);
+    model.addAttribute("report", report.in(messages, locale));
     model.addAttribute("done", report.accepted());
     if (report.accepted()) {
       uploads.delete(token);

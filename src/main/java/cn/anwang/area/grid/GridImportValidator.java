@@ -92,21 +92,14 @@ final class GridImportValidator {
             Integer first = firstIndexOfCode.putIfAbsent(code, i);
             if (first != null) {
               rejected.add(
-                  new Rejected(
-                      i,
-                      code,
-                      "Duplicate code '"
-                          + code
-                          + "': it is used more than once in the file (first by feature "
-                          + first
-                          + ")"));
+                  new Rejected(i, code, GridMessage.of("grid.reason.duplicateCode", code, first)));
               return;
             }
           }
           try {
             candidates.add(readFeature(i, feature, code, repair, warnings));
           } catch (FeatureRejected e) {
-            rejected.add(new Rejected(i, code, e.getMessage()));
+            rejected.add(new Rejected(i, code, e.reason()));
           }
         });
     List<GridDraft> drafts = markUpdates(candidates, rejected);
@@ -120,37 +113,36 @@ final class GridImportValidator {
   private GridDraft readFeature(
       int index, JsonNode feature, String code, boolean repair, List<Warning> warnings) {
     if (!feature.isObject()) {
-      throw new FeatureRejected("The item is not a GeoJSON Feature object");
+      throw FeatureRejected.because("grid.reason.notAnObject");
     }
     String type = feature.path("type").isString() ? feature.get("type").stringValue() : null;
+    if (type == null) {
+      throw FeatureRejected.because("grid.reason.notAFeature.untyped");
+    }
     if (!"Feature".equals(type)) {
-      throw new FeatureRejected(
-          "The item is not a GeoJSON Feature (its type is "
-              + (type == null ? "missing" : "'" + type + "'")
-              + ")");
+      throw FeatureRejected.because("grid.reason.notAFeature", type);
     }
     JsonNode properties = feature.path("properties");
     String name = text(properties.path("name"));
     if (code == null && name == null) {
-      throw new FeatureRejected("The feature has neither a code nor a name property");
+      throw FeatureRejected.because("grid.reason.noCodeNorName");
     }
     if (code == null) {
-      throw new FeatureRejected("The feature has no code property");
+      throw FeatureRejected.because("grid.reason.noCode");
     }
     checkCode(code);
     if (name == null) {
-      throw new FeatureRejected("The feature has no name property");
+      throw FeatureRejected.because("grid.reason.noName");
     }
     checkName(name);
     GridType gridType = gridType(text(properties.path("type")));
     String externalId = text(properties.path("externalId"));
     if (externalId != null && externalId.length() > MAX_EXTERNAL_ID_LENGTH) {
-      throw new FeatureRejected(
-          "The externalId is longer than " + MAX_EXTERNAL_ID_LENGTH + " characters");
+      throw FeatureRejected.because("grid.reason.externalIdTooLong", MAX_EXTERNAL_ID_LENGTH);
     }
     String divisionCode = text(properties.path("divisionCode"));
     if (divisionCode == null) {
-      throw new FeatureRejected("The feature has no divisionCode property");
+      throw FeatureRejected.because("grid.reason.noDivisionCode");
     }
     GridGeometryReader.Outcome outcome = GridGeometryReader.read(feature.get("geometry"), repair);
     if (!outcome.accepted()) {
@@ -159,12 +151,10 @@ final class GridImportValidator {
     Geometry geometry = outcome.geometry();
     if (!geometry.getEnvelopeInternal().intersects(TIANJIN_REACH)) {
       Envelope e = geometry.getEnvelopeInternal();
-      throw new FeatureRejected(
-          "The grid lies far outside Tianjin: its extent "
-              + GridGeometryReader.point(e.getMinX(), e.getMinY())
-              + "–"
-              + GridGeometryReader.point(e.getMaxX(), e.getMaxY())
-              + " is more than a degree away from the city");
+      throw FeatureRejected.because(
+          "grid.reason.farOutside",
+          GridGeometryReader.point(e.getMinX(), e.getMinY()),
+          GridGeometryReader.point(e.getMaxX(), e.getMaxY()));
     }
     checkDivision(divisionCode);
     outcome.warnings().forEach(w -> warnings.add(new Warning(index, code, w)));
@@ -183,25 +173,19 @@ final class GridImportValidator {
   /** Checks a grid code; the same rules hold for imports and edits. */
   static void checkCode(String code) {
     if (code.length() > MAX_CODE_LENGTH) {
-      throw new FeatureRejected(
-          "The code '" + code + "' is longer than " + MAX_CODE_LENGTH + " characters");
+      throw FeatureRejected.because("grid.reason.codeTooLong", code, MAX_CODE_LENGTH);
     }
     for (int i = 0; i < code.length(); i++) {
       char c = code.charAt(i);
       if (Character.isWhitespace(c) || Character.isISOControl(c) || "/?#%\\".indexOf(c) >= 0) {
-        throw new FeatureRejected(
-            "The code '"
-                + code
-                + "' contains '"
-                + c
-                + "'; codes may not contain spaces or the characters / ? # % \\");
+        throw FeatureRejected.because("grid.reason.codeCharacter", code, c);
       }
     }
   }
 
   static void checkName(String name) {
     if (name.length() > MAX_NAME_LENGTH) {
-      throw new FeatureRejected("The name is longer than " + MAX_NAME_LENGTH + " characters");
+      throw FeatureRejected.because("grid.reason.nameTooLong", MAX_NAME_LENGTH);
     }
   }
 
@@ -211,35 +195,26 @@ final class GridImportValidator {
     }
     return GridType.parse(text)
         .orElseThrow(
-            () ->
-                new FeatureRejected(
-                    "Unknown grid type '" + text + "'; expected one of " + GridType.names()));
+            () -> FeatureRejected.because("grid.reason.unknownType", text, GridType.names()));
   }
 
   /** Checks that grids may be placed in this division by the caller. */
   Division checkDivision(String divisionCode) {
     Optional<Division> found = context.division(divisionCode);
     if (found.isEmpty()) {
-      throw new FeatureRejected("Unknown division code '" + divisionCode + "'");
+      throw FeatureRejected.because("grid.reason.unknownDivision", divisionCode);
     }
     Division division = found.get();
     if (division.level() != DivisionLevel.STREET && division.level() != DivisionLevel.VILLAGE) {
-      throw new FeatureRejected(
-          "Division "
-              + division.code()
-              + " ("
-              + division.name()
-              + ") is a "
-              + division.level().key()
-              + "; a grid must belong to a street/town/park or a village/community");
+      throw FeatureRejected.because(
+          "grid.reason.divisionLevel",
+          division.code(),
+          division.name(),
+          GridMessage.of("grid.level." + division.level().key()));
     }
     if (!context.inTerritory(divisionCode)) {
-      throw new FeatureRejected(
-          "Division "
-              + division.code()
-              + " ("
-              + division.name()
-              + ") is outside your territory; you may only import grids inside it");
+      throw FeatureRejected.because(
+          "grid.reason.divisionOutside", division.code(), division.name());
     }
     return division;
   }
@@ -255,9 +230,7 @@ final class GridImportValidator {
       } else if (!context.inTerritory(storedDivision)) {
         rejected.add(
             new Rejected(
-                d.index(),
-                d.code(),
-                "The code '" + d.code() + "' is already used by a grid outside your territory"));
+                d.index(), d.code(), GridMessage.of("grid.reason.codeTakenOutside", d.code())));
       } else {
         drafts.add(
             new GridDraft(
@@ -297,22 +270,19 @@ final class GridImportValidator {
     for (GridDraft d : drafts) {
       RelateNG prepared = RelateNG.prepare(d.geometry());
       for (Object candidate : tree.query(d.geometry().getEnvelopeInternal())) {
-        String otherCode;
         Geometry other;
-        String label;
+        GridMessage label;
         if (candidate instanceof GridDraft o) {
           // each pair once, reported on the later feature
           if (o.index() >= d.index()) {
             continue;
           }
-          otherCode = o.code();
           other = o.geometry();
-          label = "grid '" + otherCode + "' (feature " + o.index() + ")";
+          label = GridMessage.of("grid.warning.fileGrid", o.code(), o.index());
         } else {
           StoredShape s = (StoredShape) candidate;
-          otherCode = s.code();
           other = s.geometry();
-          label = "existing grid '" + otherCode + "'";
+          label = GridMessage.of("grid.warning.storedGrid", s.code());
         }
         if (!prepared.evaluate(other, INTERIORS_INTERSECT)) {
           continue;
@@ -321,9 +291,7 @@ final class GridImportValidator {
         if (area >= AREA_TOLERANCE_M2) {
           warnings.add(
               new Warning(
-                  d.index(),
-                  d.code(),
-                  String.format(Locale.ROOT, "Overlaps %s by %.1f m²", label, area)));
+                  d.index(), d.code(), GridMessage.of("grid.warning.overlap", label, area(area))));
         }
       }
     }
@@ -332,31 +300,50 @@ final class GridImportValidator {
   private void warnOutsideDistricts(List<GridDraft> drafts, List<Warning> warnings) {
     Map<String, Optional<PreparedGeometry>> boundaries = new LinkedHashMap<>();
     for (GridDraft d : drafts) {
-      Optional<PreparedGeometry> boundary =
-          boundaries.computeIfAbsent(
-              d.districtCode(),
-              code -> context.districtBoundary(code).map(PreparedGeometryFactory::prepare));
-      if (boundary.isEmpty() || boundary.get().covers(d.geometry())) {
-        continue;
-      }
-      double outside = outsideArea(d.geometry(), boundary.get().getGeometry());
-      if (outside >= AREA_TOLERANCE_M2) {
-        String district =
-            context
-                .division(d.districtCode())
-                .map(v -> v.name() + " " + v.code())
-                .orElse(d.districtCode());
-        warnings.add(
-            new Warning(
-                d.index(),
-                d.code(),
-                String.format(
-                    Locale.ROOT,
-                    "The grid is not within its district's boundary (%s): %.1f m² lie outside",
-                    district,
-                    outside)));
-      }
+      outsideDistrict(d, boundaries).ifPresent(warnings::add);
     }
+  }
+
+  /**
+   * The warnings an import of this one grid would give, for an edit of its attributes: overlaps
+   * with the other stored grids (which no attribute changes) and, since its division may have moved
+   * to another district, whether it lies outside its district's boundary.
+   */
+  List<Warning> warningsFor(GridDraft grid) {
+    List<Warning> warnings = new ArrayList<>();
+    warnOfOverlaps(List.of(grid), warnings);
+    outsideDistrict(grid, new HashMap<>()).ifPresent(warnings::add);
+    return List.copyOf(warnings);
+  }
+
+  private Optional<Warning> outsideDistrict(
+      GridDraft d, Map<String, Optional<PreparedGeometry>> boundaries) {
+    Optional<PreparedGeometry> boundary =
+        boundaries.computeIfAbsent(
+            d.districtCode(),
+            code -> context.districtBoundary(code).map(PreparedGeometryFactory::prepare));
+    if (boundary.isEmpty() || boundary.get().covers(d.geometry())) {
+      return Optional.empty();
+    }
+    double outside = outsideArea(d.geometry(), boundary.get().getGeometry());
+    if (outside >= AREA_TOLERANCE_M2) {
+      String district =
+          context
+              .division(d.districtCode())
+              .map(v -> v.name() + " " + v.code())
+              .orElse(d.districtCode());
+      return Optional.of(
+          new Warning(
+              d.index(),
+              d.code(),
+              GridMessage.of("grid.warning.outsideDistrict", district, area(outside))));
+    }
+    return Optional.empty();
+  }
+
+  /** An area for a message: one decimal, no grouping, the same in every language. */
+  static String area(double squareMetres) {
+    return String.format(Locale.ROOT, "%.1f", squareMetres);
   }
 
   /** The area two polygonal geometries share, in m². */
@@ -382,8 +369,19 @@ final class GridImportValidator {
 
   /** Why one feature cannot be imported. */
   static final class FeatureRejected extends RuntimeException {
-    FeatureRejected(String reason) {
-      super(reason, null, false, false);
+    private final transient GridMessage reason;
+
+    FeatureRejected(GridMessage reason) {
+      super(reason.key(), null, false, false);
+      this.reason = reason;
+    }
+
+    static FeatureRejected because(String key, Object... args) {
+      return new FeatureRejected(GridMessage.of(key, args));
+    }
+
+    GridMessage reason() {
+      return reason;
     }
   }
 

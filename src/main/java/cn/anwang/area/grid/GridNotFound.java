@@ -1,17 +1,17 @@
 package cn.anwang.area.grid;
 
 /** No grid with this code exists inside the caller's territory (which one is never said). */
-class GridNotFound extends RuntimeException {
+class GridNotFound extends GridProblem {
 
-  private GridNotFound(String message) {
-    super(message, null, false, false);
+  private GridNotFound(GridMessage reason) {
+    super(reason, null);
   }
 
   static GridNotFound forCode(String code) {
-    return new GridNotFound("Grid '" + code + "' does not exist or is outside your territory");
+    return new GridNotFound(GridMessage.of("grid.problem.gridNotFound", code));
   }
 
   static GridNotFound forDivision(String code) {
-    return new GridNotFound("Division '" + code + "' does not exist or is outside your territory");
+    return new GridNotFound(GridMessage.of("grid.problem.divisionNotFound", code));
   }
 }

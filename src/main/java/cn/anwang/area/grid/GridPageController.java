@@ -2,6 +2,8 @@ package cn.anwang.area.grid;
 
 import cn.anwang.area.Divisions;
 import cn.anwang.identity.CurrentActor;
+import java.util.Locale;
+import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -26,6 +28,7 @@ class GridPageController {
   private final DivisionChoices choices;
   private final CurrentActor currentActor;
   private final MapProperties map;
+  private final MessageSource messages;
 
   GridPageController(
       GridService grids,
@@ -33,7 +36,9 @@ class GridPageController {
       Divisions divisions,
       DivisionChoices choices,
       CurrentActor currentActor,
-      MapProperties map) {
+      MapProperties map,
+      MessageSource messages) {
+    this.messages = messages;
     this.map = map;
     this.grids = grids;
     this.geoJson = geoJson;
@@ -86,18 +91,24 @@ class GridPageController {
       @RequestParam String divisionCode,
       @RequestParam(required = false) String externalId,
       @RequestParam int version,
+      Locale locale,
       Model model,
       RedirectAttributes redirect) {
+    GridService.Edited edited;
     try {
-      grids.update(
-          code,
-          new GridChanges(name, type, divisionCode, externalId == null ? "" : externalId, version),
-          null);
+      edited =
+          grids.update(
+              code,
+              new GridChanges(
+                  name, type, divisionCode, externalId == null ? "" : externalId, version),
+              null);
     } catch (GridEditRejected | GridVersionConflict e) {
-      model.addAttribute("error", e.getMessage());
+      model.addAttribute("error", e.reason().in(messages, locale));
       return detail(code, model);
     }
     redirect.addFlashAttribute("saved", true);
+    redirect.addFlashAttribute(
+        "warnings", edited.warnings().stream().map(w -> w.message().in(messages, locale)).toList());
     return "redirect:/grids/" + code;
   }
 
@@ -105,12 +116,13 @@ class GridPageController {
   String delete(
       @PathVariable String code,
       @RequestParam int version,
+      Locale locale,
       Model model,
       RedirectAttributes redirect) {
     try {
       grids.delete(code, version);
     } catch (GridVersionConflict e) {
-      model.addAttribute("error", e.getMessage());
+      model.addAttribute("error", e.reason().in(messages, locale));
       return detail(code, model);
     }
     redirect.addFlashAttribute("deleted", code);

@@ -137,12 +137,18 @@ class GridService {
   }
 
   /**
+   * An edited grid and the warnings an import of it would give now (overlaps with other grids,
+   * lying outside its district), each with index -1.
+   */
+  record Edited(GridRow grid, List<ImportReport.Warning> warnings) {}
+
+  /**
    * Edits a grid's attributes under the import's rules.
    *
    * @param ifMatch the version from an {@code If-Match} header, or null
    */
   @Transactional
-  GridRow update(String code, GridChanges changes, Integer ifMatch) {
+  Edited update(String code, GridChanges changes, Integer ifMatch) {
     Actor actor = requireAdministrator();
     GridRow current = find(code);
     checkVersion(current, changes.version(), ifMatch);
@@ -154,17 +160,18 @@ class GridService {
             ? current.externalId()
             : changes.externalId().isBlank() ? null : changes.externalId().strip();
     GridType type;
+    GridImportValidator validator = new GridImportValidator(context(actor));
     try {
       if (name.isEmpty()) {
-        throw new FeatureRejected("The name may not be empty");
+        throw FeatureRejected.because("grid.reason.emptyName");
       }
       GridImportValidator.checkName(name);
       type = changes.type() == null ? current.type() : GridImportValidator.gridType(changes.type());
       if (!divisionCode.equals(current.divisionCode())) {
-        new GridImportValidator(context(actor)).checkDivision(divisionCode);
+        validator.checkDivision(divisionCode);
       }
     } catch (FeatureRejected e) {
-      throw GridEditRejected.because(e.getMessage());
+      throw GridEditRejected.because(e.reason());
     }
     if (!grids.updateAttributes(code, name, type, divisionCode, externalId, current.version())) {
       throw GridVersionConflict.forCode(
@@ -179,7 +186,18 @@ class GridService {
         GridSnapshot.of(current),
         GridSnapshot.of(updated));
     changed(new TreeSet<>(List.of(current.districtCode(), updated.districtCode())), "update");
-    return updated;
+    GridDraft draft =
+        new GridDraft(
+            -1,
+            updated.code(),
+            updated.name(),
+            updated.divisionCode(),
+            updated.type(),
+            updated.externalId(),
+            updated.geometry(),
+            updated.areaM2(),
+            true);
+    return new Edited(updated, validator.warningsFor(draft));
   }
 
   /** Deletes a grid. */

@@ -1,12 +1,12 @@
 package cn.anwang.area.grid;
 
 /** Someone else changed the grid since the caller read it. */
-class GridVersionConflict extends RuntimeException {
+class GridVersionConflict extends GridProblem {
 
   private final boolean precondition;
 
-  private GridVersionConflict(String message, boolean precondition) {
-    super(message, null, false, false);
+  private GridVersionConflict(GridMessage reason, boolean precondition) {
+    super(reason, null);
     this.precondition = precondition;
   }
 
@@ -16,14 +16,7 @@ class GridVersionConflict extends RuntimeException {
    */
   static GridVersionConflict forCode(String code, int expected, int actual, boolean precondition) {
     return new GridVersionConflict(
-        "Grid '"
-            + code
-            + "' was changed by someone else: you edited version "
-            + expected
-            + ", it is now at version "
-            + actual
-            + "; reload and try again",
-        precondition);
+        GridMessage.of("grid.problem.versionConflict", code, expected, actual), precondition);
   }
 
   boolean precondition() {

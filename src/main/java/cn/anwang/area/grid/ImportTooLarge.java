@@ -1,15 +1,12 @@
 package cn.anwang.area.grid;
 
 /** An import body exceeds the configured limit ({@code anwang.grids.import-max-bytes}). */
-class ImportTooLarge extends RuntimeException {
+class ImportTooLarge extends GridProblem {
 
   private final long limitBytes;
 
   private ImportTooLarge(long limitBytes) {
-    super(
-        "The import exceeds the size limit of "
-            + describe(limitBytes)
-            + "; split the file by district or street, or raise anwang.grids.import-max-bytes");
+    super(GridMessage.of("grid.problem.tooLarge", describe(limitBytes)), null);
     this.limitBytes = limitBytes;
   }
 

@@ -4,31 +4,34 @@ package cn.anwang.area.grid;
  * The upload is not a readable GeoJSON FeatureCollection at all; nothing can be reported per
  * feature.
  */
-class MalformedGeoJson extends RuntimeException {
+class MalformedGeoJson extends GridProblem {
 
-  private MalformedGeoJson(String message, Throwable cause) {
-    super(message, cause);
+  private MalformedGeoJson(GridMessage reason, Throwable cause) {
+    super(reason, cause);
   }
 
+  /** The parser's own explanation (English, technical) is passed on as it is. */
   static MalformedGeoJson notJson(Throwable cause) {
-    String detail = cause.getMessage() == null ? "" : ": " + firstLine(cause.getMessage());
-    return new MalformedGeoJson("The body is not valid JSON" + detail, cause);
+    return cause.getMessage() == null
+        ? new MalformedGeoJson(GridMessage.of("grid.problem.notJson"), cause)
+        : new MalformedGeoJson(
+            GridMessage.of("grid.problem.notJson.because", firstLine(cause.getMessage())), cause);
   }
 
   static MalformedGeoJson notAFeatureCollection(String actualType) {
     return new MalformedGeoJson(
-        "The body is not a GeoJSON FeatureCollection (its type is "
-            + (actualType == null ? "missing" : "'" + actualType + "'")
-            + ")",
+        actualType == null
+            ? GridMessage.of("grid.problem.notAFeatureCollection.untyped")
+            : GridMessage.of("grid.problem.notAFeatureCollection", actualType),
         null);
   }
 
   static MalformedGeoJson featuresNotAnArray() {
-    return new MalformedGeoJson("The FeatureCollection's 'features' member is not an array", null);
+    return new MalformedGeoJson(GridMessage.of("grid.problem.featuresNotAnArray"), null);
   }
 
   static MalformedGeoJson empty() {
-    return new MalformedGeoJson("The body is empty", null);
+    return new MalformedGeoJson(GridMessage.of("grid.problem.empty"), null);
   }
 
   private static String firstLine(String text) {

@@ -2,6 +2,7 @@ package cn.anwang.area.grid;
 
 import cn.anwang.identity.CurrentActor;
 import java.util.List;
+import java.util.Locale;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,7 +32,7 @@ class QualityPageController {
   }
 
   @GetMapping("/grids/quality")
-  String quality(@RequestParam(required = false) String division, Model model) {
+  String quality(@RequestParam(required = false) String division, Locale locale, Model model) {
     String territory = currentActor.require().scope().territoryCode();
     List<DivisionChoices.Choice> options =
         choices.under(territory, false).stream().filter(c -> !c.level().equals("city")).toList();
@@ -41,7 +42,7 @@ class QualityPageController {
       selected = territory;
     }
     if (selected != null && !selected.isBlank()) {
-      QualityReport report = quality.report(selected);
+      QualityReport report = quality.report(selected, locale);
       model.addAttribute("report", report);
       model.addAttribute("overlapJson", overlapCollection(report));
       model.addAttribute(

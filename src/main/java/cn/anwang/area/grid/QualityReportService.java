@@ -9,6 +9,7 @@ import cn.anwang.area.grid.QualityReport.Overlap;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Polygon;
@@ -19,6 +20,7 @@ import org.locationtech.jts.operation.relateng.RelateNG;
 import org.locationtech.jts.operation.union.UnaryUnionOp;
 import org.locationtech.jts.operation.valid.IsValidOp;
 import org.locationtech.jts.operation.valid.TopologyValidationError;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.ObjectMapper;
@@ -28,25 +30,30 @@ import tools.jackson.databind.ObjectMapper;
 @Transactional(readOnly = true)
 class QualityReportService {
 
-  static final String NO_OFFICER_DATA =
-      "Officer assignments are not recorded yet (they arrive with grid officer management);"
-          + " no grid can be checked for an officer until then.";
-
   private final GridService gridService;
   private final GridRepository grids;
   private final Divisions divisions;
   private final ObjectMapper json;
+  private final MessageSource messages;
 
   QualityReportService(
-      GridService gridService, GridRepository grids, Divisions divisions, ObjectMapper json) {
+      GridService gridService,
+      GridRepository grids,
+      Divisions divisions,
+      ObjectMapper json,
+      MessageSource messages) {
     this.gridService = gridService;
     this.grids = grids;
     this.divisions = divisions;
     this.json = json;
+    this.messages = messages;
   }
 
-  /** The report for a division inside the caller's territory (default: the territory). */
-  QualityReport report(String divisionCode) {
+  /**
+   * The report for a division inside the caller's territory (default: the territory), its texts
+   * (why a grid is invalid, the officer note) in this locale.
+   */
+  QualityReport report(String divisionCode, Locale locale) {
     String root = gridService.scopeRoot(divisionCode);
     Division division = divisions.find(root).orElseThrow(() -> GridNotFound.forDivision(root));
     List<GridRow> rows = grids.inSubtree(root);
@@ -59,8 +66,11 @@ class QualityReportService {
         round(totalArea),
         overlaps(rows),
         gap(division, rows),
-        invalid(rows),
-        new Officers(false, NO_OFFICER_DATA, List.of()));
+        invalid(rows).stream()
+            .map(i -> new InvalidGrid(i.code(), i.name(), i.reason().in(messages, locale)))
+            .toList(),
+        new Officers(
+            false, GridMessage.of("grid.problem.noOfficerData").in(messages, locale), List.of()));
   }
 
   private List<Overlap> overlaps(List<GridRow> rows) {
@@ -129,17 +139,15 @@ class QualityReportService {
         json.readTree(GridGeoJson.geometry(gap)));
   }
 
-  private static List<InvalidGrid> invalid(List<GridRow> rows) {
-    List<InvalidGrid> invalid = new ArrayList<>();
+  /** A grid whose stored geometry is invalid, and why, before the reason is put in words. */
+  private record Invalid(String code, String name, GridMessage reason) {}
+
+  private static List<Invalid> invalid(List<GridRow> rows) {
+    List<Invalid> invalid = new ArrayList<>();
     for (GridRow r : rows) {
       TopologyValidationError error = new IsValidOp(r.geometry()).getValidationError();
       if (error != null) {
-        String where =
-            error.getCoordinate() == null
-                ? ""
-                : " at "
-                    + GridGeometryReader.point(error.getCoordinate().x, error.getCoordinate().y);
-        invalid.add(new InvalidGrid(r.code(), r.name(), error.getMessage() + where));
+        invalid.add(new Invalid(r.code(), r.name(), GridGeometryReader.describe(error)));
       }
     }
     return invalid;

@@ -185,6 +185,57 @@ class GridApiTest {
   }
 
   @Test
+  void givesReasonsInChineseWhenAcceptLanguageAsksForIt() throws Exception {
+    String bowTie =
+        "{\"type\":\"Polygon\",\"coordinates\":[[[117.25,39.12],[117.26,39.13],[117.26,39.12],"
+            + "[117.25,39.13],[117.25,39.12]]]}";
+    String swapped =
+        "{\"type\":\"Polygon\",\"coordinates\":[[[39.12,117.25],[39.12,117.26],[39.13,117.26],[39.12,117.25]]]}";
+    String body =
+        collection(
+            feature(code("zh1"), "n", HEDONG_STREET, bowTie),
+            feature(code("zh2"), "n", HEDONG_STREET, swapped));
+    String answer =
+        mvc.perform(
+                post("/api/v1/grids/import")
+                    .with(admin())
+                    .header("Accept-Language", "zh-CN,zh;q=0.9,en;q=0.8")
+                    .contentType("application/geo+json")
+                    .content(body))
+            .andExpect(status().isUnprocessableContent())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    JsonNode rejected = json.readTree(answer).get("rejected");
+    assertThat(reason(rejected, 0))
+        .isEqualTo("几何无效：(117.255000, 39.125000) 处自相交（使用“修复无效几何”/ repair=true 可自动修复，并以警告报告）");
+    assertThat(reason(rejected, 1))
+        .isEqualTo(
+            "坐标似乎是“纬度,经度”顺序：(39.120000, 117.250000) 不是有效的“经度,纬度”，但交换后位于中国境内；"
+                + "GeoJSON 要求“经度,纬度”顺序");
+    // the same body without the header: English, the API's default
+    JsonNode english =
+        json.readTree(
+                importing(admin(), "", body)
+                    .andExpect(status().isUnprocessableContent())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString())
+            .get("rejected");
+    assertThat(reason(english, 0)).startsWith("Invalid geometry: Self-intersection at");
+    assertThat(reason(english, 1)).startsWith("The coordinates appear to be in latitude,longitude");
+    // problems follow the header too
+    mvc.perform(
+            post("/api/v1/grids/import")
+                .with(admin())
+                .header("Accept-Language", "zh-CN")
+                .contentType("application/geo+json")
+                .content("{oops"))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.detail", containsString("请求内容不是有效的 JSON")));
+  }
+
+  @Test
   void repairsASelfIntersectionWhenAskedAndWarns() throws Exception {
     String code = code("rep");
     Point c = nextSpot();
@@ -371,7 +422,8 @@ class GridApiTest {
         .andExpect(jsonPath("$.properties.name").value("新名"))
         .andExpect(jsonPath("$.properties.type").value("INDUSTRIAL_CLUSTER"))
         .andExpect(jsonPath("$.properties.divisionCode").value("120102003"))
-        .andExpect(jsonPath("$.properties.version").value(1));
+        .andExpect(jsonPath("$.properties.version").value(1))
+        .andExpect(jsonPath("$.warnings", hasSize(0)));
     mvc.perform(
             patch("/api/v1/grids/" + code)
                 .with(admin())
@@ -393,6 +445,54 @@ class GridApiTest {
                 .content("{\"name\":\"过期\"}"))
         .andExpect(status().isPreconditionFailed());
     assertThat(auditCount("grid.update", code)).isEqualTo(1);
+  }
+
+  @Test
+  void reportsTheImportWarningsOfAnEditedGrid() throws Exception {
+    String first = code("pw1");
+    String second = code("pw2");
+    Point c = nextSpot();
+    Point shifted =
+        GridGeometryReader.FACTORY.createPoint(
+            new org.locationtech.jts.geom.Coordinate(c.getX() + 0.0005, c.getY()));
+    importing(
+            admin(),
+            "",
+            collection(
+                feature(first, "甲", HEDONG_STREET, squareAround(c, 0.001)),
+                feature(second, "乙", HEDONG_STREET, squareAround(shifted, 0.001))))
+        .andExpect(status().isOk());
+    // a new name changes no warning, but the overlap is still there and is said again
+    mvc.perform(
+            patch("/api/v1/grids/" + second)
+                .with(admin())
+                .contentType("application/json")
+                .content("{\"name\":\"乙二\",\"version\":0}"))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.type").value("Feature"))
+        .andExpect(jsonPath("$.properties.name").value("乙二"))
+        .andExpect(jsonPath("$.warnings", hasSize(1)))
+        .andExpect(jsonPath("$.warnings[0].code").value(second))
+        .andExpect(
+            jsonPath(
+                "$.warnings[0].message", containsString("Overlaps existing grid '" + first + "'")));
+    // moved to a street of 河西区, the grid (still in 河东区) lies outside its new district
+    mvc.perform(
+            patch("/api/v1/grids/" + second)
+                .with(admin())
+                .header("Accept-Language", "zh-CN")
+                .contentType("application/json")
+                .content("{\"divisionCode\":\"120103001\",\"version\":1}"))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.properties.divisionCode").value("120103001"))
+        .andExpect(jsonPath("$.warnings", hasSize(2)))
+        .andExpect(jsonPath("$.warnings[0].message", containsString("与已有网格“" + first + "”重叠")))
+        .andExpect(jsonPath("$.warnings[1].message", containsString("网格超出所属区的边界（河西区 120103）")));
+    mvc.perform(get("/api/v1/grids/" + second).with(admin()))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.warnings").doesNotExist());
+    removeDemoDistrictGrid(second);
+    removeDemoDistrictGrid(first);
   }
 
   @Test

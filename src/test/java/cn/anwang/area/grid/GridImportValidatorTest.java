@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.anwang.area.Division;
 import cn.anwang.area.DivisionLevel;
-import cn.anwang.area.grid.ImportReport.Rejected;
-import cn.anwang.area.grid.ImportReport.Warning;
+import cn.anwang.area.grid.ImportReport.Localized;
+import cn.anwang.area.grid.ImportReport.Localized.Rejected;
+import cn.anwang.area.grid.ImportReport.Localized.Warning;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -16,9 +17,14 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
+import org.springframework.context.support.ResourceBundleMessageSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
+/**
+ * The import rules, with their reasons and warnings read in English (the API's default) unless a
+ * test asks for Chinese.
+ */
 class GridImportValidatorTest {
 
   static final ObjectMapper JSON = new ObjectMapper();
@@ -26,13 +32,22 @@ class GridImportValidatorTest {
   static final String VILLAGE = "120101001001";
   static final String OTHER_STREET = "120101002";
 
+  /** The grid bundle as the application reads it (UTF-8, no fallback to the system locale). */
+  static final ResourceBundleMessageSource MESSAGES = new ResourceBundleMessageSource();
+
+  static {
+    MESSAGES.setBasenames("i18n/grid");
+    MESSAGES.setDefaultEncoding("UTF-8");
+    MESSAGES.setFallbackToSystemLocale(false);
+  }
+
   final FakeContext context = new FakeContext();
 
   // ---------------------------------------------------------------- accepted shapes
 
   @Test
   void acceptsPolygonWithAHole() {
-    ImportReport report =
+    Localized report =
         validate(
             feature(
                 "T-1",
@@ -49,7 +64,7 @@ class GridImportValidatorTest {
 
   @Test
   void acceptsMultiPolygon() {
-    ImportReport report =
+    Localized report =
         validate(
             feature(
                 "T-1",
@@ -113,7 +128,7 @@ class GridImportValidatorTest {
     String bowTie =
         "{\"type\":\"Polygon\",\"coordinates\":[[[117.20,39.10],[117.22,39.12],[117.22,39.10],"
             + "[117.20,39.12],[117.20,39.10]]]}";
-    ImportReport report = validate(true, feature("T-1", "n", STREET, bowTie));
+    Localized report = validate(true, feature("T-1", "n", STREET, bowTie));
     assertThat(report.rejected()).isEmpty();
     assertThat(report.created()).isEqualTo(1);
     assertThat(report.warnings())
@@ -135,7 +150,7 @@ class GridImportValidatorTest {
   void closesAnOpenRingWhenRepairIsAsked() {
     String open =
         "{\"type\":\"Polygon\",\"coordinates\":[[[117.20,39.10],[117.22,39.10],[117.22,39.12],[117.20,39.12]]]}";
-    ImportReport report = validate(true, feature("T-1", "n", STREET, open));
+    Localized report = validate(true, feature("T-1", "n", STREET, open));
     assertThat(report.rejected()).isEmpty();
     assertThat(report.warnings())
         .extracting(Warning::message)
@@ -195,7 +210,7 @@ class GridImportValidatorTest {
 
   @Test
   void rejectsADuplicateCodeInTheFile() {
-    ImportReport report =
+    Localized report =
         validate(
             feature("T-1", "a", STREET, square(117.20, 39.12, 0.01)),
             feature("T-1", "b", STREET, square(117.30, 39.12, 0.01)));
@@ -257,7 +272,7 @@ class GridImportValidatorTest {
 
   @Test
   void rejectsTheWholeFileWhenOneFeatureIsBad() {
-    ImportReport report =
+    Localized report =
         validate(
             feature("T-1", "a", STREET, square(117.20, 39.12, 0.01)),
             feature("T-2", "b", "999", square(117.30, 39.12, 0.01)),
@@ -281,7 +296,7 @@ class GridImportValidatorTest {
   @Test
   void countsAnExistingCodeAsAnUpdate() {
     context.existing.put("T-1", STREET);
-    ImportReport report =
+    Localized report =
         validate(
             feature("T-1", "a", STREET, square(117.20, 39.12, 0.01)),
             feature("T-2", "b", STREET, square(117.30, 39.12, 0.01)));
@@ -293,7 +308,7 @@ class GridImportValidatorTest {
 
   @Test
   void warnsOfAnOverlapInsideTheFileWithItsArea() {
-    ImportReport report =
+    Localized report =
         validate(
             feature("T-1", "a", STREET, square(117.200, 39.12, 0.01)),
             feature("T-2", "b", STREET, square(117.205, 39.12, 0.01)));
@@ -309,7 +324,7 @@ class GridImportValidatorTest {
 
   @Test
   void ignoresGridsThatOnlyTouch() {
-    ImportReport report =
+    Localized report =
         validate(
             feature("T-1", "a", STREET, square(117.20, 39.12, 0.01)),
             feature("T-2", "b", STREET, square(117.21, 39.12, 0.01)));
@@ -320,7 +335,7 @@ class GridImportValidatorTest {
   void warnsOfAnOverlapWithAStoredGrid() {
     context.stored.add(
         new ImportContext.StoredShape("OLD-1", geometry(square(117.205, 39.12, 0.01))));
-    ImportReport report = validate(feature("T-1", "a", STREET, square(117.20, 39.12, 0.01)));
+    Localized report = validate(feature("T-1", "a", STREET, square(117.20, 39.12, 0.01)));
     assertThat(report.warnings())
         .singleElement()
         .satisfies(w -> assertThat(w.message()).contains("existing grid 'OLD-1'").contains("m²"));
@@ -331,7 +346,7 @@ class GridImportValidatorTest {
     context.existing.put("T-1", STREET);
     context.stored.add(
         new ImportContext.StoredShape("T-1", geometry(square(117.205, 39.12, 0.01))));
-    ImportReport report = validate(feature("T-1", "a", STREET, square(117.20, 39.12, 0.01)));
+    Localized report = validate(feature("T-1", "a", STREET, square(117.20, 39.12, 0.01)));
     assertThat(report.warnings()).isEmpty();
     assertThat(report.updated()).isEqualTo(1);
   }
@@ -339,7 +354,7 @@ class GridImportValidatorTest {
   @Test
   void warnsWhenAGridLeavesItsDistrict() {
     context.districtBoundary = geometry(square(117.10, 39.10, 0.1));
-    ImportReport report =
+    Localized report =
         validate(
             feature("T-1", "inside", STREET, square(117.12, 39.12, 0.01)),
             feature("T-2", "astride", STREET, square(117.195, 39.12, 0.01)));
@@ -354,22 +369,101 @@ class GridImportValidatorTest {
             });
   }
 
+  // ---------------------------------------------------------------- in Chinese
+
+  @Test
+  void givesTheSelfIntersectionWithItsLocationInChinese() {
+    String bowTie =
+        "{\"type\":\"Polygon\",\"coordinates\":[[[117.20,39.10],[117.22,39.12],[117.22,39.10],"
+            + "[117.20,39.12],[117.20,39.10]]]}";
+    assertThat(onlyReason(Locale.SIMPLIFIED_CHINESE, feature("T-1", "n", STREET, bowTie)))
+        .isEqualTo("几何无效：(117.210000, 39.110000) 处自相交（使用“修复无效几何”/ repair=true 可自动修复，并以警告报告）");
+  }
+
+  @Test
+  void namesTheRingAndPolygonOfAnOpenRingInChinese() {
+    String open =
+        "{\"type\":\"MultiPolygon\",\"coordinates\":[["
+            + ring(117.30, 39.12, 0.01)
+            + "],[[[117.20,39.10],[117.22,39.10],[117.22,39.12],[117.20,39.12]]]]}";
+    assertThat(onlyReason(Locale.SIMPLIFIED_CHINESE, feature("T-1", "n", STREET, open)))
+        .isEqualTo(
+            "MultiPolygon 的第 2 个多边形的外环未闭合：首点 (117.200000, 39.100000) 与末点"
+                + " (117.200000, 39.120000) 不同");
+    assertThat(onlyReason(feature("T-1", "n", STREET, open)))
+        .isEqualTo(
+            "The exterior ring of polygon 2 of the MultiPolygon is not closed: its first position"
+                + " (117.200000, 39.100000) differs from its last (117.200000, 39.120000)");
+  }
+
+  @Test
+  void explainsSwappedCoordinatesAndADistrictAsDivisionInChinese() {
+    String swapped =
+        "{\"type\":\"Polygon\",\"coordinates\":[[[39.10,117.20],[39.10,117.22],[39.12,117.22],"
+            + "[39.10,117.20]]]}";
+    assertThat(onlyReason(Locale.SIMPLIFIED_CHINESE, feature("T-1", "n", STREET, swapped)))
+        .startsWith("坐标似乎是“纬度,经度”顺序：(39.100000, 117.200000) 不是有效的“经度,纬度”");
+    assertThat(
+            onlyReason(
+                Locale.SIMPLIFIED_CHINESE,
+                feature("T-1", "n", "120101", square(117.2, 39.12, 0.01))))
+        .isEqualTo("区划 120101（和平区）是区；网格只能属于街道（乡镇、园区）或村（社区）");
+  }
+
+  @Test
+  void keepsApostrophesAndNumbersIntactInEveryLanguage() {
+    Localized english =
+        validate(
+            false,
+            Locale.ENGLISH,
+            List.of(
+                JSON.readTree(feature("T-1", "a", STREET, square(117.20, 39.12, 0.01))),
+                JSON.readTree(feature("T-1", "b", STREET, square(117.30, 39.12, 0.01)))));
+    assertThat(english.rejected().get(0).reason())
+        .isEqualTo(
+            "Duplicate code 'T-1': it is used more than once in the file (first by feature 0)");
+    context.districtBoundary = geometry(square(117.10, 39.10, 0.1));
+    Localized chinese =
+        validate(
+            false,
+            Locale.SIMPLIFIED_CHINESE,
+            List.of(
+                JSON.readTree(feature("T-2", "astride", STREET, square(117.195, 39.12, 0.01)))));
+    assertThat(chinese.warnings().get(0).message())
+        .startsWith("网格超出所属区的边界（和平区 120101）：有 ")
+        .endsWith(" 平方米在边界以外")
+        .doesNotContain(",");
+  }
+
   // ---------------------------------------------------------------- helpers
 
-  private ImportReport validate(String... features) {
+  private String onlyReason(Locale locale, String feature) {
+    Localized report = validate(false, locale, List.of(JSON.readTree(feature)));
+    assertThat(report.rejected()).hasSize(1);
+    return report.rejected().get(0).reason();
+  }
+
+  private Localized validate(String... features) {
     return validate(false, features);
   }
 
-  private ImportReport validate(boolean repair, String... features) {
+  private Localized validate(boolean repair, String... features) {
     List<JsonNode> nodes = new ArrayList<>();
     for (String f : features) {
       nodes.add(JSON.readTree(f));
     }
-    return new GridImportValidator(context).validate(nodes, repair).report(false);
+    return validate(repair, Locale.ENGLISH, nodes);
+  }
+
+  private Localized validate(boolean repair, Locale locale, List<JsonNode> nodes) {
+    return new GridImportValidator(context)
+        .validate(nodes, repair)
+        .report(false)
+        .in(MESSAGES, locale);
   }
 
   private String onlyReason(String feature) {
-    ImportReport report = validate(feature);
+    Localized report = validate(feature);
     assertThat(report.rejected()).hasSize(1);
     return report.rejected().get(0).reason();
   }

@@ -12,6 +12,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -144,6 +145,7 @@ class GridPagesTest {
                         "bad.geojson",
                         "application/geo+json",
                         body.getBytes(StandardCharsets.UTF_8)))
+                .param("lang", "en")
                 .with(csrf())
                 .with(as("admin")))
         .andExpect(status().isOk())
@@ -162,7 +164,58 @@ class GridPagesTest {
                 .with(csrf())
                 .with(as("admin")))
         .andExpect(status().isOk())
-        .andExpect(content().string(containsString("id=\"import-error-text\"")));
+        .andExpect(content().string(containsString("id=\"import-error-text\"")))
+        .andExpect(content().string(containsString("请求内容不是有效的 JSON")));
+  }
+
+  @Test
+  void showsRejectionsAndWarningsInTheUsersLanguage() throws Exception {
+    String bowTie =
+        "{\"type\":\"Polygon\",\"coordinates\":[[[117.25,39.12],[117.26,39.13],[117.26,39.12],"
+            + "[117.25,39.13],[117.25,39.12]]]}";
+    byte[] body =
+        collection(
+                feature("T-lang-1", "自相交", "120102004", bowTie),
+                feature("T-lang-2", "区", "120102", square(117.235, 39.118, 0.0008)))
+            .getBytes(StandardCharsets.UTF_8);
+    MockMultipartFile file =
+        new MockMultipartFile("file", "b.geojson", "application/geo+json", body);
+    // Chinese by default
+    mvc.perform(multipart("/grids/import").file(file).with(csrf()).with(as("admin")))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("几何无效：(117.255000, 39.125000) 处自相交")))
+        .andExpect(content().string(containsString("区划 120102（河东区）是区；网格只能属于街道（乡镇、园区）或村（社区）")))
+        .andExpect(content().string(not(containsString("Self-intersection"))));
+    mvc.perform(
+            multipart("/grids/import")
+                .file(file)
+                .param("lang", "en")
+                .with(csrf())
+                .with(as("admin")))
+        .andExpect(status().isOk())
+        .andExpect(
+            content()
+                .string(
+                    containsString(
+                        "Invalid geometry: Self-intersection at (117.255000, 39.125000)")))
+        .andExpect(content().string(containsString("Division 120102 (河东区) is a district")))
+        .andExpect(content().string(not(containsString("自相交"))));
+    // a repaired geometry is a warning, in the same language
+    mvc.perform(
+            multipart("/grids/import")
+                .file(
+                    new MockMultipartFile(
+                        "file",
+                        "r.geojson",
+                        "application/geo+json",
+                        collection(feature("T-lang-3", "修复", "120102004", bowTie))
+                            .getBytes(StandardCharsets.UTF_8)))
+                .param("repair", "true")
+                .with(csrf())
+                .with(as("admin")))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("id=\"warnings-table\"")))
+        .andExpect(content().string(containsString("已修复无效几何：(117.255000, 39.125000) 处自相交")));
   }
 
   @Test
@@ -215,12 +268,48 @@ class GridPagesTest {
                 .param("type", "REGULAR")
                 .param("divisionCode", "120102")
                 .param("version", "1")
+                .param("lang", "en")
                 .with(csrf())
                 .with(as("admin")))
         .andExpect(status().isOk())
         .andExpect(content().string(containsString("is a district")));
     mvc.perform(
-            post("/grids/" + code + "/delete").param("version", "1").with(csrf()).with(as("admin")))
+            post("/grids/" + code)
+                .param("name", "x")
+                .param("type", "REGULAR")
+                .param("divisionCode", "120102")
+                .param("version", "1")
+                .with(csrf())
+                .with(as("admin")))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("是区；网格只能属于街道")));
+    mvc.perform(
+            post("/grids/" + code)
+                .param("name", "x")
+                .param("type", "REGULAR")
+                .param("divisionCode", "120102005")
+                .param("version", "0")
+                .with(csrf())
+                .with(as("admin")))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("网格“" + code + "”已被他人修改")));
+    // moved to 河西区 while it lies in 河东区: saved, with the import's warning
+    mvc.perform(
+            post("/grids/" + code)
+                .param("name", "表单改")
+                .param("type", "COMMERCIAL_CLUSTER")
+                .param("divisionCode", "120103001")
+                .param("version", "1")
+                .with(csrf())
+                .with(as("admin")))
+        .andExpect(status().is3xxRedirection())
+        .andExpect(
+            flash()
+                .attribute(
+                    "warnings",
+                    org.hamcrest.Matchers.contains(containsString("网格超出所属区的边界（河西区 120103）"))));
+    mvc.perform(
+            post("/grids/" + code + "/delete").param("version", "2").with(csrf()).with(as("admin")))
         .andExpect(status().is3xxRedirection());
     assertThat(count(code)).isZero();
   }
