@@ -6,7 +6,7 @@
  */
 @ApplicationModule(
     displayName = "Registry",
-    allowedDependencies = {"area", "identity", "shared"})
+    allowedDependencies = {"area", "identity", "org", "shared"})
 package cn.anwang.registry;
 
 import org.springframework.modulith.ApplicationModule;

@@ -1,5 +1,7 @@
 package cn.anwang.registry.object;
 
+import cn.anwang.shared.supervision.HazardFeature;
+import cn.anwang.shared.supervision.ObjectKind;
 import cn.anwang.shared.uscc.RegistrationAuthority;
 import cn.anwang.shared.uscc.UsccGenerator;
 import java.util.EnumSet;

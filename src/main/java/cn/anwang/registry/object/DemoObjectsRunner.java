@@ -5,6 +5,8 @@ import cn.anwang.area.Divisions;
 import cn.anwang.area.GridLocator;
 import cn.anwang.area.Location;
 import cn.anwang.shared.StartupOrder;
+import cn.anwang.shared.supervision.HazardFeature;
+import cn.anwang.shared.supervision.ObjectKind;
 import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.Types;

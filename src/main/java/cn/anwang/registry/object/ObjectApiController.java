@@ -1,5 +1,6 @@
 package cn.anwang.registry.object;
 
+import cn.anwang.shared.supervision.ObjectKind;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.Valid;

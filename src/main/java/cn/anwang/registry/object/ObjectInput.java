@@ -1,5 +1,7 @@
 package cn.anwang.registry.object;
 
+import cn.anwang.shared.supervision.HazardFeature;
+import cn.anwang.shared.supervision.ObjectKind;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;

@@ -1,5 +1,6 @@
 package cn.anwang.registry.object;
 
+import cn.anwang.shared.supervision.ObjectKind;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

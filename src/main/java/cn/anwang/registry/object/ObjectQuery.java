@@ -1,5 +1,7 @@
 package cn.anwang.registry.object;
 
+import cn.anwang.shared.supervision.ObjectKind;
+
 /**
  * Filters of the object search; every one may be null (no filter).
  *

@@ -1,5 +1,7 @@
 package cn.anwang.registry.object;
 
+import cn.anwang.shared.supervision.HazardFeature;
+import cn.anwang.shared.supervision.ObjectKind;
 import java.sql.Array;
 import java.sql.Date;
 import java.sql.ResultSet;

@@ -12,6 +12,8 @@ import cn.anwang.shared.geo.CoordinateSystem;
 import cn.anwang.shared.geo.GeoPoint;
 import cn.anwang.shared.industry.IndustryClassification;
 import cn.anwang.shared.industry.IndustryCodeCheck;
+import cn.anwang.shared.supervision.HazardFeature;
+import cn.anwang.shared.supervision.ObjectKind;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;

@@ -1,5 +1,7 @@
 package cn.anwang.registry.object;
 
+import cn.anwang.shared.supervision.HazardFeature;
+import cn.anwang.shared.supervision.ObjectKind;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;

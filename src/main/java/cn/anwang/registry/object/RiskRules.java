@@ -1,5 +1,7 @@
 package cn.anwang.registry.object;
 
+import cn.anwang.shared.supervision.HazardFeature;
+import cn.anwang.shared.supervision.ObjectKind;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
@@ -19,7 +21,8 @@ final class RiskRules {
           HazardFeature.HAZARDOUS_CHEMICALS,
           HazardFeature.DUST_EXPLOSION,
           HazardFeature.METAL_SMELTING,
-          HazardFeature.AMMONIA_REFRIGERATION);
+          HazardFeature.AMMONIA_REFRIGERATION,
+          HazardFeature.FIREWORKS);
 
   /** Employees from which a crowded place counts as large even without a scale. */
   static final int LARGE_WORKFORCE = 300;

@@ -2,6 +2,7 @@ package cn.anwang.registry.object;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.anwang.shared.supervision.ObjectKind;
 import cn.anwang.shared.uscc.UnifiedSocialCreditCode;
 import java.util.EnumSet;
 import java.util.HashSet;

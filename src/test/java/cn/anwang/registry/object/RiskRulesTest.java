@@ -2,6 +2,8 @@ package cn.anwang.registry.object;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.anwang.shared.supervision.HazardFeature;
+import cn.anwang.shared.supervision.ObjectKind;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.Set;
