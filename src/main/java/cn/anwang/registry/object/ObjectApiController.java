@@ -54,6 +54,9 @@ class ObjectApiController {
       @RequestParam(required = false) Boolean directSupervision,
       @Parameter(description = "only objects outside every grid") @RequestParam(required = false)
           Boolean outsideGrids,
+      @Parameter(description = "only objects without a responsible department")
+          @RequestParam(required = false)
+          Boolean missingDepartment,
       @RequestParam(defaultValue = "0") int page,
       @RequestParam(defaultValue = "50") int size) {
     return objects.search(
@@ -67,7 +70,8 @@ class ObjectApiController {
             division,
             status,
             directSupervision,
-            outsideGrids),
+            outsideGrids,
+            missingDepartment),
         page,
         size);
   }

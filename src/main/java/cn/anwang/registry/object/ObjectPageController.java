@@ -44,7 +44,7 @@ class ObjectPageController {
       Model model) {
     ObjectQuery query =
         new ObjectQuery(
-            q, kind, industry, risk, department, grid, null, status, null, outsideGrids);
+            q, kind, industry, risk, department, grid, null, status, null, outsideGrids, null);
     model.addAttribute("result", objects.search(query, page, PAGE_SIZE));
     model.addAttribute("query", query);
     model.addAttribute("kinds", ObjectKind.values());

@@ -13,6 +13,8 @@ import cn.anwang.shared.supervision.ObjectKind;
  * @param grid a grid code
  * @param division a street or village code (the object's subtree)
  * @param outsideGrids true: only objects outside every grid
+ * @param missingDepartment true: only objects no department is responsible for (an error the
+ *     district must fix)
  */
 record ObjectQuery(
     String q,
@@ -24,9 +26,10 @@ record ObjectQuery(
     String division,
     ObjectStatus status,
     Boolean directSupervision,
-    Boolean outsideGrids) {
+    Boolean outsideGrids,
+    Boolean missingDepartment) {
 
   static ObjectQuery all() {
-    return new ObjectQuery(null, null, null, null, null, null, null, null, null, null);
+    return new ObjectQuery(null, null, null, null, null, null, null, null, null, null, null);
   }
 }

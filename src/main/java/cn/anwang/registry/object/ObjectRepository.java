@@ -199,6 +199,9 @@ class ObjectRepository {
     if (Boolean.TRUE.equals(q.outsideGrids())) {
       and.add("o.grid_code IS NULL");
     }
+    if (Boolean.TRUE.equals(q.missingDepartment())) {
+      and.add("NOT EXISTS (SELECT 1 FROM object_department m WHERE m.object_id = o.id)");
+    }
     return new Where(String.join(" AND ", and), params);
   }
 

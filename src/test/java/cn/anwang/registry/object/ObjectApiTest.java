@@ -315,6 +315,25 @@ class ObjectApiTest {
         .andExpect(jsonPath("$.objects", hasSize(1)));
   }
 
+  @Test
+  void objectsWithoutADepartmentAreListedForTheDistrict() throws Exception {
+    String tag = tag();
+    long id =
+        created(demo("heping.admin"), object(tag + "无部门", pointIn(HEPING_STREET, 0)))
+            .get("id")
+            .asLong();
+    jdbc.sql("DELETE FROM object_department WHERE object_id = ?").param(id).update();
+    mvc.perform(
+            get("/api/v1/objects")
+                .param("q", tag)
+                .param("missingDepartment", "true")
+                .with(demo("heping.admin")))
+        .andExpect(jsonPath("$.total").value(1))
+        .andExpect(jsonPath("$.objects[0].id").value(id));
+    mvc.perform(get("/api/v1/objects/" + id).with(demo("heping.admin")))
+        .andExpect(jsonPath("$.missingDepartment").value(true));
+  }
+
   // ------------------------------------------------------------------ updates and history
 
   @Test
