@@ -9,7 +9,6 @@ import java.util.List;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.util.XMLHelper;
-import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
 import org.apache.poi.xssf.model.StylesTable;
@@ -18,16 +17,17 @@ import org.xml.sax.InputSource;
 import org.xml.sax.XMLReader;
 
 /**
- * The rows of one worksheet, streamed with POI's SAX event API: only the shared strings and the
- * styles are held in memory, never the cells. Columns are placed by each cell's reference, so
- * merged or missing cells never shift values into the wrong column.
+ * The rows of one worksheet, streamed with POI's SAX event API: only the styles and one offset per
+ * shared string are held in memory, never the cells (the strings' text is in a memory-mapped
+ * temporary file, see {@link SpilledSharedStrings}). Columns are placed by each cell's reference,
+ * so merged or missing cells never shift values into the wrong column.
  */
 final class XlsxRows implements RawRows {
 
   private final OPCPackage pkg;
   private final XSSFReader reader;
   private final StylesTable styles;
-  private final ReadOnlySharedStringsTable strings;
+  private final SpilledSharedStrings strings;
   private final int sheetIndex;
   private final String sheetName;
 
@@ -37,10 +37,11 @@ final class XlsxRows implements RawRows {
     } catch (Exception | LinkageError e) {
       throw TabularException.corruptWorkbook(e);
     }
+    SpilledSharedStrings spilled = null;
     try {
       reader = new XSSFReader(pkg);
       styles = reader.getStylesTable();
-      strings = new ReadOnlySharedStringsTable(pkg, false);
+      spilled = SpilledSharedStrings.read(pkg);
       List<String> names = new ArrayList<>();
       var sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
       while (sheets.hasNext()) {
@@ -62,13 +63,21 @@ final class XlsxRows implements RawRows {
       }
       sheetIndex = index;
       sheetName = names.get(index);
+      strings = spilled;
     } catch (TabularException e) {
-      pkg.revert();
+      release(pkg, spilled);
       throw e;
     } catch (Exception | LinkageError e) {
-      pkg.revert();
+      release(pkg, spilled);
       throw TabularException.corruptWorkbook(e);
     }
+  }
+
+  private static void release(OPCPackage pkg, SpilledSharedStrings strings) {
+    if (strings != null) {
+      strings.close();
+    }
+    pkg.revert();
   }
 
   static XlsxRows open(Path file, String sheetName) {
@@ -106,7 +115,7 @@ final class XlsxRows implements RawRows {
 
   @Override
   public void close() {
-    pkg.revert();
+    release(pkg, strings);
   }
 
   /** Ends the SAX parse early without a stack trace. */

@@ -236,6 +236,32 @@ class XlsxReadingTest {
   }
 
   @Test
+  void readsSharedAndRichTextStringsAsPlainText() {
+    byte[] bytes =
+        Tables.workbook(
+            wb -> {
+              var sheet = wb.createSheet("对象");
+              fill(sheet, 0, HEADER);
+              var rich = new org.apache.poi.xssf.usermodel.XSSFRichTextString("天津安达化工有限公司");
+              var bold = wb.createFont();
+              bold.setBold(true);
+              rich.applyFont(2, 4, bold);
+              var row = sheet.createRow(1);
+              row.createCell(0).setCellValue(rich);
+              row.createCell(1).setCellValue("9112");
+              row.createCell(2).setCellValue("名称");
+              fill(sheet, 2, new String[] {"名称", "9112", "统一社会信用代码"});
+            });
+    List<Row> rows = readAll(bytes, "objects.xlsx");
+    assertThat(rows.get(0).values())
+        .containsEntry("name", "天津安达化工有限公司")
+        .containsEntry("address", "名称");
+    assertThat(rows.get(1).values())
+        .containsEntry("name", "名称")
+        .containsEntry("address", "统一社会信用代码");
+  }
+
+  @Test
   void reportsAMissingRequiredColumnOfAWorkbookByName() {
     byte[] bytes =
         Tables.workbook(
