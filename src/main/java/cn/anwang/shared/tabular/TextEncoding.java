@@ -2,12 +2,7 @@ package cn.anwang.shared.tabular;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
 import java.nio.charset.Charset;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,9 +52,16 @@ record TextEncoding(Charset charset, int bomLength, boolean nonAscii) {
       throw TabularException.notATable("不是文本文件");
     }
     try {
-      return validUtf8(file)
-          ? new TextEncoding(StandardCharsets.UTF_8, 0, hasNonAscii(file))
-          : new TextEncoding(GB18030, 0, true);
+      Utf8Scan scan = Utf8Scan.of(file);
+      if (scan.invalid == 0) {
+        return new TextEncoding(StandardCharsets.UTF_8, 0, scan.sequences > 0);
+      }
+      // A UTF-8 file with a few damaged bytes: decoding it as GBK would garble every Chinese
+      // character without a trace; as UTF-8 the damaged cells show U+FFFD and are reported by row.
+      if (scan.sequences >= 20L * scan.invalid) {
+        return new TextEncoding(StandardCharsets.UTF_8, 0, true);
+      }
+      return new TextEncoding(GB18030, 0, true);
     } catch (IOException e) {
       throw TabularException.io(e);
     }
@@ -70,45 +72,75 @@ record TextEncoding(Charset charset, int bomLength, boolean nonAscii) {
     return charset.equals(GB18030) ? "GBK/GB18030" : charset.name();
   }
 
-  private static boolean validUtf8(Path file) throws IOException {
-    CharsetDecoder decoder =
-        StandardCharsets.UTF_8
-            .newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT);
-    ByteBuffer in = ByteBuffer.allocate(64 * 1024);
-    CharBuffer out = CharBuffer.allocate(64 * 1024);
-    try (var channel = Files.newByteChannel(file)) {
-      while (true) {
-        int n = channel.read(in);
-        boolean end = n < 0;
-        in.flip();
-        CoderResult result = decoder.decode(in, out, end);
-        if (result.isError()) {
-          return false;
-        }
-        out.clear();
-        in.compact();
-        if (end) {
-          return !decoder.flush(out).isError();
-        }
-      }
-    }
-  }
+  /** Counts well-formed multi-byte UTF-8 sequences and bytes that fit no sequence. */
+  private static final class Utf8Scan {
+    long sequences;
+    long invalid;
 
-  private static boolean hasNonAscii(Path file) throws IOException {
-    byte[] buffer = new byte[64 * 1024];
-    try (InputStream in = Files.newInputStream(file)) {
-      int n;
-      while ((n = in.read(buffer)) > 0) {
-        for (int i = 0; i < n; i++) {
-          if (buffer[i] < 0) {
-            return true;
+    static Utf8Scan of(Path file) throws IOException {
+      var scan = new Utf8Scan();
+      byte[] buffer = new byte[64 * 1024];
+      int kept = 0;
+      try (InputStream in = Files.newInputStream(file)) {
+        while (true) {
+          int n = in.read(buffer, kept, buffer.length - kept);
+          boolean end = n < 0;
+          int length = kept + (end ? 0 : n);
+          int i = scan.scan(buffer, length, end);
+          kept = length - i;
+          System.arraycopy(buffer, i, buffer, 0, kept);
+          if (end) {
+            return scan;
           }
         }
       }
     }
-    return false;
+
+    /** Scans up to {@code length}; returns where an incomplete sequence at the end starts. */
+    private int scan(byte[] bytes, int length, boolean end) {
+      int i = 0;
+      while (i < length) {
+        int b = bytes[i] & 0xFF;
+        if (b < 0x80) {
+          i++;
+          continue;
+        }
+        int size;
+        int low = 0x80;
+        int high = 0xBF;
+        if (b >= 0xC2 && b <= 0xDF) {
+          size = 2;
+        } else if (b >= 0xE0 && b <= 0xEF) {
+          size = 3;
+          low = b == 0xE0 ? 0xA0 : 0x80;
+          high = b == 0xED ? 0x9F : 0xBF;
+        } else if (b >= 0xF0 && b <= 0xF4) {
+          size = 4;
+          low = b == 0xF0 ? 0x90 : 0x80;
+          high = b == 0xF4 ? 0x8F : 0xBF;
+        } else {
+          invalid++;
+          i++;
+          continue;
+        }
+        if (i + size > length && !end) {
+          return i;
+        }
+        boolean ok = i + size <= length;
+        for (int k = 1; ok && k < size; k++) {
+          int c = bytes[i + k] & 0xFF;
+          ok = k == 1 ? c >= low && c <= high : c >= 0x80 && c <= 0xBF;
+        }
+        if (ok) {
+          sequences++;
+          i += size;
+        } else {
+          invalid++;
+          i++;
+        }
+      }
+      return length;
+    }
   }
 
   private static int controlCharacters(byte[] head) {

@@ -249,6 +249,27 @@ class CsvReadingTest {
   }
 
   @Test
+  void reportsTheRowOfADamagedByteInAUtf8FileInsteadOfMisreadingTheWholeFileAsGbk() {
+    var text = new StringBuilder("名称,统一社会信用代码,地址\n");
+    for (int i = 0; i < 30; i++) {
+      text.append("天津市第").append(i).append("化工有限公司,9112,和平区南京路\n");
+    }
+    byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+    String prefix = "名称,统一社会信用代码,地址\n天津市第0化工有限公司,9112,和平区南京路\n天津市第1化工";
+    int damaged = prefix.getBytes(StandardCharsets.UTF_8).length;
+    bytes[damaged] = (byte) 0xFF;
+
+    try (var source = Tables.open(bytes, "objects.csv")) {
+      assertThat(source.encoding()).isEqualTo("UTF-8");
+      assertThatThrownBy(() -> readAll(source))
+          .isInstanceOfSatisfying(
+              TabularException.class,
+              e -> assertThat(e.reason()).isEqualTo(TabularException.Reason.UNREADABLE_CHARACTERS))
+          .hasMessageContaining("第 3 行“名称”列");
+    }
+  }
+
+  @Test
   void refusesMoreRowsThanAllowedNamingTheRow() {
     String text = "名称,统一社会信用代码\n甲,1\n乙,2\n丙,3\n";
     var spec = OBJECTS.withLimits(TableSpec.DEFAULT_MAX_BYTES, 2);
