@@ -41,6 +41,9 @@ final class XlsxRows implements RawRows {
     try {
       reader = new XSSFReader(pkg);
       styles = reader.getStylesTable();
+      if (styles != null) {
+        addChineseDateFormats(styles);
+      }
       spilled = SpilledSharedStrings.read(pkg);
       List<String> names = new ArrayList<>();
       var sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
@@ -70,6 +73,18 @@ final class XlsxRows implements RawRows {
     } catch (Exception | LinkageError e) {
       release(pkg, spilled);
       throw TabularException.corruptWorkbook(e);
+    }
+  }
+
+  /**
+   * Excel reserves format ids 27-36 and 50-58 for East Asian dates ("2024年3月5日") and saves them
+   * without a format string, which POI does not know: the cell would read as its serial number.
+   */
+  private static void addChineseDateFormats(StylesTable styles) {
+    for (int id = 27; id <= 58; id++) {
+      if ((id <= 36 || id >= 50) && styles.getNumberFormatAt((short) id) == null) {
+        styles.putNumberFormat((short) id, "yyyy\"年\"m\"月\"d\"日\"");
+      }
     }
   }
 

@@ -181,7 +181,11 @@ class XlsxReadingTest {
               var r4 = sheet.createRow(4);
               r4.createCell(0).setCellValue("91120116MA05JXXXXX");
               r4.createCell(1).setCellValue(0.1 + 0.2);
-              r4.createCell(2).setCellFormula("1+1");
+              var d4 = r4.createCell(2);
+              d4.setCellValue(LocalDate.of(2022, 8, 1));
+              var builtinChineseDate = wb.createCellStyle();
+              builtinChineseDate.setDataFormat((short) 31);
+              d4.setCellStyle(builtinChineseDate);
             });
     try (var source = TabularReader.open(new ByteArrayInputStream(bytes), "t.xlsx", spec)) {
       List<Row> rows = readAll(source);
@@ -201,7 +205,8 @@ class XlsxReadingTest {
           .containsEntry("date", "2024-01-02 08:30:00");
       assertThat(rows.get(3).values())
           .containsEntry("code", "91120116MA05JXXXXX")
-          .containsEntry("number", "0.3");
+          .containsEntry("number", "0.3")
+          .containsEntry("date", "2022-08-01");
     }
   }
 
