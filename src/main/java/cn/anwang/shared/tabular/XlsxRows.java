@@ -105,18 +105,22 @@ final class XlsxRows implements RawRows {
 
   @Override
   public void read(Consumer consumer) {
+    var collector = new Collector(consumer);
     try (InputStream sheet = sheetStream()) {
       XMLReader parser = XMLHelper.newXMLReader();
-      var collector = new Collector(consumer);
       parser.setContentHandler(
           new XSSFSheetXMLHandler(styles, strings, collector, new IsoDataFormatter(), false));
       parser.parse(new InputSource(sheet));
     } catch (Stop stop) {
-      // the consumer has what it wanted
-    } catch (TabularException e) {
-      throw e;
+      // the consumer has what it wanted, or failed (below)
     } catch (Exception | LinkageError e) {
-      throw TabularException.corruptWorkbook(e);
+      if (collector.failure == null) {
+        throw TabularException.corruptWorkbook(e);
+      }
+    }
+    if (collector.failure != null) {
+      // the caller's own exception (or ours, about a row), not a broken workbook
+      throw collector.failure;
     }
   }
 
@@ -142,6 +146,7 @@ final class XlsxRows implements RawRows {
 
   private static final class Collector implements XSSFSheetXMLHandler.SheetContentsHandler {
     private final Consumer consumer;
+    private RuntimeException failure;
     private String[] cells = new String[32];
     private int count;
 
@@ -157,7 +162,14 @@ final class XlsxRows implements RawRows {
 
     @Override
     public void endRow(int rowNum) {
-      if (!consumer.accept(rowNum + 1, cells, count)) {
+      boolean more;
+      try {
+        more = consumer.accept(rowNum + 1, cells, count);
+      } catch (RuntimeException e) {
+        failure = e;
+        throw new Stop();
+      }
+      if (!more) {
         throw new Stop();
       }
     }

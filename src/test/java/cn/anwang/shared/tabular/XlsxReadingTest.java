@@ -267,6 +267,23 @@ class XlsxReadingTest {
   }
 
   @Test
+  void passesTheHandlersOwnExceptionThroughUnchanged() {
+    byte[] bytes =
+        Tables.workbook(
+            wb -> fill(wb.createSheet("对象"), 0, HEADER, new String[] {"甲公司", "9112", "和平区"}));
+    var stop = new IllegalStateException("enough");
+    try (var source = Tables.open(bytes, "objects.xlsx")) {
+      assertThatThrownBy(
+              () ->
+                  source.forEach(
+                      row -> {
+                        throw stop;
+                      }))
+          .isSameAs(stop);
+    }
+  }
+
+  @Test
   void reportsAMissingRequiredColumnOfAWorkbookByName() {
     byte[] bytes =
         Tables.workbook(
