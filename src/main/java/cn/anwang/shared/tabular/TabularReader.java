@@ -19,8 +19,12 @@ import java.util.Locale;
  * TabularException} whose message tells the user what to do.
  *
  * <p>CSV encoding: a byte order mark decides; otherwise UTF-8 if the whole file is valid UTF-8,
- * else GB18030 (GBK). A declared encoding (from the upload or the user) never overrides the bytes:
- * a GBK file declared as UTF-8 is read correctly as GBK, with a warning saying so.
+ * else GB18030 (GBK) — unless the file is overwhelmingly UTF-8 with a few damaged bytes, which
+ * stays UTF-8 so that the damaged rows are reported. A declared encoding (from the upload or the
+ * user) never overrides the bytes: a GBK file declared as UTF-8 is read correctly as GBK, with a
+ * warning saying so ({@link TabularSource#warnings()}). A value containing U+FFFD (a character lost
+ * to a wrong decoding, here or when the file was saved) stops the read with an error naming the row
+ * and column.
  *
  * <p>Usage:
  *
