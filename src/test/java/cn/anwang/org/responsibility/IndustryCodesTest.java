@@ -23,6 +23,15 @@ class IndustryCodesTest {
   }
 
   @Test
+  void rejectsCodesTheClassificationDoesNotHave() {
+    // well-formed, but GB/T 4754-2017 has no division 98 or 99, and division 26 is not mining (B)
+    assertThat(IndustryCodes.isPrefix("98")).isFalse();
+    assertThat(IndustryCodes.isPrefix("9901")).isFalse();
+    assertThat(IndustryCodes.isCode("99")).isFalse();
+    assertThat(IndustryCodes.isCode("B2614")).isFalse();
+  }
+
+  @Test
   void knowsTheSectionOfEveryDivision() {
     assertThat(IndustryCodes.sectionOf(1)).isEqualTo('A');
     assertThat(IndustryCodes.sectionOf(13)).isEqualTo('C');

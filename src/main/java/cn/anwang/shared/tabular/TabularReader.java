@@ -1,0 +1,205 @@
+package cn.anwang.shared.tabular;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Opens an uploaded {@code .xlsx} or CSV file as a table of the expected columns.
+ *
+ * <p>The format is detected from the content, not the name: a zip is a workbook (its first sheet,
+ * or the sheet the spec names), text is CSV. Old {@code .xls} files, web pages saved as {@code
+ * .xls}, other binaries, empty files and truncated workbooks are refused with a {@link
+ * TabularException} whose message tells the user what to do.
+ *
+ * <p>CSV encoding: a byte order mark decides; otherwise UTF-8 if the whole file is valid UTF-8,
+ * else GB18030 (GBK) — unless the file is overwhelmingly UTF-8 with a few damaged bytes, which
+ * stays UTF-8 so that the damaged rows are reported. A declared encoding (from the upload or the
+ * user) never overrides the bytes: a GBK file declared as UTF-8 is read correctly as GBK, with a
+ * warning saying so ({@link TabularSource#warnings()}). A value containing U+FFFD (a character lost
+ * to a wrong decoding, here or when the file was saved) stops the read with an error naming the row
+ * and column.
+ *
+ * <p>Usage:
+ *
+ * <pre>{@code
+ * try (TabularSource source = TabularReader.open(in, "objects.csv", spec)) {
+ *   report.warnAll(source.warnings());
+ *   source.forEach(row -> validate(row, source.header(), report));
+ * }
+ * }</pre>
+ */
+public final class TabularReader {
+
+  private static final int HEAD_BYTES = 8 * 1024;
+
+  private TabularReader() {}
+
+  /** Opens an upload; it is copied to a temporary file (refused once past the size limit). */
+  public static TabularSource open(InputStream in, String fileName, TableSpec spec) {
+    return open(in, fileName, null, spec);
+  }
+
+  /**
+   * Opens an upload whose sender declared an encoding (e.g. the multipart part's charset), or
+   * {@code null}.
+   */
+  public static TabularSource open(
+      InputStream in, String fileName, Charset declaredCharset, TableSpec spec) {
+    Path copy = Spool.copy(in, spec.maxBytes());
+    try {
+      return open(copy, fileName, declaredCharset, spec, () -> Spool.delete(copy));
+    } catch (RuntimeException e) {
+      Spool.delete(copy);
+      throw e;
+    }
+  }
+
+  /** Opens a file already on disk (not copied, not deleted). */
+  public static TabularSource open(Path file, Charset declaredCharset, TableSpec spec) {
+    try {
+      if (Files.size(file) > spec.maxBytes()) {
+        throw TabularException.tooLarge(spec.maxBytes());
+      }
+    } catch (IOException e) {
+      throw TabularException.io(e);
+    }
+    return open(file, file.getFileName().toString(), declaredCharset, spec, () -> {});
+  }
+
+  private static TabularSource open(
+      Path file, String fileName, Charset declared, TableSpec spec, Runnable cleanUp) {
+    byte[] head = head(file);
+    if (head.length == 0) {
+      throw TabularException.emptyFile();
+    }
+    String name = fileName == null ? "" : fileName.toLowerCase(Locale.ROOT);
+    List<String> warnings = new ArrayList<>();
+    RawRows rows;
+    TabularSource.Format format;
+    String encoding = null;
+    String sheet = null;
+    if (startsWith(head, 'P', 'K', 3, 4) || startsWith(head, 'P', 'K', 5, 6)) {
+      XlsxRows xlsx = XlsxRows.open(file, spec.sheetName());
+      rows = xlsx;
+      sheet = xlsx.sheetName();
+      format = TabularSource.Format.XLSX;
+    } else {
+      refuseKnownNonTables(head);
+      TextEncoding detected = TextEncoding.detect(file, head);
+      encoding = detected.displayName();
+      if (declared != null) {
+        declaredMismatch(declared, detected).ifPresent(warnings::add);
+      }
+      if (name.endsWith(".xlsx") || name.endsWith(".xls") || name.endsWith(".xlsm")) {
+        warnings.add("文件扩展名是 Excel，但内容是文本（CSV），已按 CSV 读取。");
+      }
+      rows = new CsvRows(file, detected);
+      format = TabularSource.Format.CSV;
+    }
+    try {
+      var top = new ArrayList<HeaderMatcher.TopRow>();
+      int wanted = spec.headerSearchRows() + 1;
+      rows.read(
+          (rowNumber, cells, count) -> {
+            if (!RawRows.isBlank(cells, count)) {
+              top.add(new HeaderMatcher.TopRow(rowNumber, java.util.Arrays.copyOf(cells, count)));
+            }
+            return top.size() < wanted;
+          });
+      if (top.isEmpty()) {
+        throw TabularException.emptyFile();
+      }
+      HeaderMatcher.Match match = HeaderMatcher.match(spec, top);
+      if (top.get(top.size() - 1).rowNumber() == match.header().rowNumber()
+          && top.size() < wanted) {
+        throw TabularException.noData(match.header().rowNumber());
+      }
+      warnings.addAll(0, match.warnings());
+      return new TabularSource(format, encoding, sheet, rows, spec, match, warnings, cleanUp);
+    } catch (RuntimeException e) {
+      rows.close();
+      throw e;
+    }
+  }
+
+  private static java.util.Optional<String> declaredMismatch(
+      Charset declared, TextEncoding detected) {
+    boolean declaredUtf8 = declared.equals(StandardCharsets.UTF_8);
+    boolean declaredGb =
+        declared.name().toUpperCase(Locale.ROOT).startsWith("GB")
+            || declared.aliases().stream().anyMatch(a -> a.toUpperCase(Locale.ROOT).equals("GBK"));
+    if (declaredUtf8 && detected.charset().equals(TextEncoding.GB18030)) {
+      return java.util.Optional.of("文件声明为 UTF-8，但内容实际是 GBK/GB18030 编码，已按 GBK/GB18030 读取。");
+    }
+    if (declaredGb && detected.charset().equals(StandardCharsets.UTF_8) && detected.nonAscii()) {
+      return java.util.Optional.of("文件声明为 " + declared.name() + "，但内容实际是 UTF-8 编码，已按 UTF-8 读取。");
+    }
+    return java.util.Optional.empty();
+  }
+
+  private static void refuseKnownNonTables(byte[] head) {
+    if (startsWith(head, 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1)) {
+      throw TabularException.oldExcel();
+    }
+    if (startsWith(head, '%', 'P', 'D', 'F')) {
+      throw TabularException.notATable("PDF");
+    }
+    if (startsWith(head, 0x89, 'P', 'N', 'G')
+        || startsWith(head, 0xFF, 0xD8, 0xFF)
+        || startsWith(head, 'G', 'I', 'F', '8')) {
+      throw TabularException.notATable("图片");
+    }
+    String start = markup(head);
+    for (String tag :
+        new String[] {
+          "<!doctype", "<html", "<?xml", "<table", "<head", "<body", "<meta", "<style"
+        }) {
+      if (start.startsWith(tag)) {
+        throw TabularException.html();
+      }
+    }
+  }
+
+  /** The first characters, lower case, without a byte order mark, spaces or UTF-16 zero bytes. */
+  private static String markup(byte[] head) {
+    var text = new StringBuilder();
+    for (int i = 0; i < head.length && text.length() < 32; i++) {
+      int b = head[i] & 0xFF;
+      if (b == 0 || b == 0xEF || b == 0xBB || b == 0xBF || b == 0xFF || b == 0xFE) {
+        continue;
+      }
+      if (text.length() == 0 && Character.isWhitespace(b)) {
+        continue;
+      }
+      text.append(Character.toLowerCase((char) b));
+    }
+    return text.toString();
+  }
+
+  private static byte[] head(Path file) {
+    try (InputStream in = Files.newInputStream(file)) {
+      return in.readNBytes(HEAD_BYTES);
+    } catch (IOException e) {
+      throw TabularException.io(e);
+    }
+  }
+
+  private static boolean startsWith(byte[] head, int... prefix) {
+    if (head.length < prefix.length) {
+      return false;
+    }
+    for (int i = 0; i < prefix.length; i++) {
+      if ((head[i] & 0xFF) != prefix[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+}
