@@ -3,8 +3,10 @@ package cn.anwang.registry.object;
 import cn.anwang.area.GridLocator;
 import cn.anwang.area.GridsChanged;
 import cn.anwang.area.Location;
+import cn.anwang.identity.AuditLog;
 import jakarta.annotation.PreDestroy;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -36,6 +38,7 @@ class GridReassignment {
   private final ObjectRepository objects;
   private final GridLocator locator;
   private final TransactionTemplate transactions;
+  private final AuditLog audit;
   private final ExecutorService worker =
       Executors.newSingleThreadExecutor(
           r -> {
@@ -45,10 +48,14 @@ class GridReassignment {
           });
 
   GridReassignment(
-      ObjectRepository objects, GridLocator locator, TransactionTemplate transactions) {
+      ObjectRepository objects,
+      GridLocator locator,
+      TransactionTemplate transactions,
+      AuditLog audit) {
     this.objects = objects;
     this.locator = locator;
     this.transactions = transactions;
+    this.audit = audit;
   }
 
   @EventListener
@@ -100,6 +107,15 @@ class GridReassignment {
                 }
                 objects.move(o, movedTo(o, now.orElse(null)), reason);
                 count++;
+              }
+              if (count > 0) {
+                audit.record(
+                    "object.grid.reassign",
+                    ObjectService.TARGET,
+                    null,
+                    districts.size() == 1 ? districts.iterator().next() : "12",
+                    null,
+                    Map.of("moved", count, "districts", districts, "reason", reason));
               }
               return count;
             });

@@ -451,6 +451,14 @@ class ObjectApiTest {
         .andExpect(
             jsonPath("$[?(@.objectId == " + id + ")].reason")
                 .value(org.hamcrest.Matchers.contains(startsWith("grids."))));
+    assertThat(
+            jdbc.sql(
+                    "SELECT count(*) FROM audit_event WHERE action = 'object.grid.reassign'"
+                        + " AND occurred_at >= ?")
+                .param(java.sql.Timestamp.from(since))
+                .query(Long.class)
+                .single())
+        .isGreaterThanOrEqualTo(1);
   }
 
   // ------------------------------------------------------------------ helpers
