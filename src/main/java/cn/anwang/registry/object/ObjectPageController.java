@@ -1,7 +1,12 @@
 package cn.anwang.registry.object;
 
 import cn.anwang.shared.supervision.ObjectKind;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 class ObjectPageController {
 
   static final int PAGE_SIZE = 50;
+  static final int MAP_LIMIT = 20_000;
 
   private final ObjectService objects;
   private final String tileUrl;
@@ -51,6 +57,45 @@ class ObjectPageController {
     model.addAttribute("risks", RiskLevel.values());
     model.addAttribute("statuses", ObjectStatus.values());
     return htmx != null ? "registry/list :: table" : "registry/list";
+  }
+
+  /** The map of objects coloured by risk. */
+  @GetMapping("/objects/map")
+  String map(Model model) {
+    model.addAttribute("tileUrl", tileUrl);
+    model.addAttribute("tileAttribution", tileAttribution);
+    model.addAttribute("risks", RiskLevel.values());
+    model.addAttribute("limit", MAP_LIMIT);
+    return "registry/map";
+  }
+
+  /** Located objects in scope as GeoJSON points with id, name and effective risk. */
+  @GetMapping("/objects/map.geojson")
+  ResponseEntity<Map<String, Object>> mapPoints(
+      @RequestParam(required = false) RiskLevel risk,
+      @RequestParam(required = false) ObjectKind kind) {
+    ObjectQuery query =
+        new ObjectQuery(null, kind, null, risk, null, null, null, null, null, null, null);
+    List<Map<String, Object>> features =
+        objects.mapPoints(query, MAP_LIMIT).stream()
+            .map(
+                p -> {
+                  Map<String, Object> properties = new LinkedHashMap<>();
+                  properties.put("id", p.id());
+                  properties.put("name", p.name());
+                  properties.put("risk", p.risk());
+                  return Map.<String, Object>of(
+                      "type",
+                      "Feature",
+                      "geometry",
+                      Map.of("type", "Point", "coordinates", List.of(p.lon(), p.lat())),
+                      "properties",
+                      properties);
+                })
+            .toList();
+    return ResponseEntity.ok()
+        .contentType(MediaType.parseMediaType("application/geo+json"))
+        .body(Map.of("type", "FeatureCollection", "features", features));
   }
 
   @GetMapping("/objects/{id}")

@@ -144,6 +144,31 @@ class ObjectRepository {
         .single();
   }
 
+  /** A point of the object map. */
+  record MapPoint(long id, String name, double lon, double lat, String risk) {}
+
+  /** Located objects in scope matching the query, at most {@code limit}, highest risk first. */
+  List<MapPoint> points(String territoryPrefix, String department, ObjectQuery q, int limit) {
+    Where where = where(territoryPrefix, department, q);
+    return jdbc.sql(
+            "SELECT o.id, o.name, o.lon, o.lat, COALESCE(o.risk_override_level, o.risk_level)"
+                + " FROM supervised_object o WHERE o.lon IS NOT NULL AND "
+                + where.sql
+                + " ORDER BY CASE COALESCE(o.risk_override_level, o.risk_level) WHEN 'RED' THEN 0"
+                + " WHEN 'ORANGE' THEN 1 WHEN 'YELLOW' THEN 2 ELSE 3 END, o.id LIMIT :limit")
+        .params(where.params)
+        .param("limit", limit)
+        .query(
+            (rs, row) ->
+                new MapPoint(
+                    rs.getLong(1),
+                    rs.getString(2),
+                    rs.getDouble(3),
+                    rs.getDouble(4),
+                    rs.getString(5)))
+        .list();
+  }
+
   private record Where(String sql, Map<String, Object> params) {}
 
   private static Where where(String territoryPrefix, String department, ObjectQuery q) {

@@ -109,6 +109,12 @@ class ObjectService {
     }
   }
 
+  /** Located objects in the caller's scope for the map, highest risk first, at most the limit. */
+  List<ObjectRepository.MapPoint> mapPoints(ObjectQuery query, int limit) {
+    Actor actor = currentActor.require();
+    return objects.points(actor.scope().territoryCode(), departmentScope(actor), query, limit);
+  }
+
   /** An object's change history, newest first. */
   List<HistoryEntry> history(long id) {
     visible(currentActor.require(), id);

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import cn.anwang.IntegrationTest;
@@ -50,6 +51,32 @@ class ObjectPagesTest {
         .andExpect(content().string(containsString(name)))
         .andExpect(content().string(containsString("id=\"object-map\"")))
         .andExpect(content().string(containsString("registry-object-map.js")));
+  }
+
+  @Test
+  void theMapShowsTheObjectsOfTheScopeColouredByRisk() throws Exception {
+    mvc.perform(get("/objects/map").with(as("heping.admin")))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("id=\"objects-map\"")))
+        .andExpect(content().string(containsString("registry-map.js")));
+    mvc.perform(get("/objects/map.geojson").param("risk", "ORANGE").with(as("heping.street")))
+        .andExpect(status().isOk())
+        .andExpect(content().contentTypeCompatibleWith("application/geo+json"))
+        .andExpect(jsonPath("$.type").value("FeatureCollection"))
+        .andExpect(jsonPath("$.features[0].properties.risk").value("ORANGE"))
+        .andExpect(
+            jsonPath("$.features[*].properties.id")
+                .value(org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.notNullValue())));
+    long outside =
+        jdbc.sql(
+                "SELECT id FROM supervised_object WHERE synthetic AND district_code = '120111'"
+                    + " ORDER BY id LIMIT 1")
+            .query(Long.class)
+            .single();
+    mvc.perform(get("/objects/map.geojson").with(as("heping.admin")))
+        .andExpect(
+            jsonPath("$.features[?(@.properties.id == " + outside + ")]")
+                .value(org.hamcrest.Matchers.empty()));
   }
 
   @Test
