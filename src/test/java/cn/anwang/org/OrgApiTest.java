@@ -370,7 +370,7 @@ class OrgApiTest {
   }
 
   @Test
-  void previewSaysThatNoObjectsAreRegisteredYetAndWritesNothing() throws Exception {
+  void previewCountsTheRegisteredObjectsARuleWouldMoveAndWritesNothing() throws Exception {
     long rules =
         jdbc.sql("SELECT count(*) FROM org_responsibility_rule").query(Long.class).single();
     mvc.perform(
@@ -381,9 +381,10 @@ class OrgApiTest {
                     "{\"change\":\"CREATE\",\"rule\":{\"districtCode\":\"120101\",\"priority\":5,"
                         + "\"hazards\":[\"GAS_USE\"],\"departmentKey\":\"XF\"}}"))
         .andExpect(status().isOk())
-        .andExpect(jsonPath("$.registryAvailable").value(false))
+        .andExpect(jsonPath("$.registryAvailable").value(true))
         .andExpect(jsonPath("$.territoryCode").value("120101"))
-        .andExpect(jsonPath("$.objectsChecked").value(0));
+        .andExpect(jsonPath("$.objectsChecked").value(org.hamcrest.Matchers.greaterThan(0)))
+        .andExpect(jsonPath("$.objectsAffected").value(org.hamcrest.Matchers.greaterThan(0)));
     long seeded =
         jdbc.sql("SELECT id FROM org_responsibility_rule WHERE seed_key = 'city.gas-use'")
             .query(Long.class)

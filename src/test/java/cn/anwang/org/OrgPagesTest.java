@@ -160,8 +160,8 @@ class OrgPagesTest {
                 .with(csrf())
                 .with(as("heping.admin")))
         .andExpect(status().isOk())
-        .andExpect(content().string(containsString("id=\"preview-no-registry\"")))
-        .andExpect(content().string(containsString("尚无登记的监管对象")));
+        .andExpect(content().string(containsString("id=\"preview-result\"")))
+        .andExpect(content().string(not(containsString("id=\"preview-no-registry\""))));
     assertThat(jdbc.sql("SELECT count(*) FROM org_responsibility_rule").query(Long.class).single())
         .isEqualTo(rules);
     mvc.perform(get("/responsibility-rules/new").with(as("heping.street")))
