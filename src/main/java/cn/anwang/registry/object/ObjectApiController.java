@@ -33,6 +33,28 @@ class ObjectApiController {
     this.objects = objects;
   }
 
+  static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+  @Operation(
+      summary = "The zh-CN .xlsx template of the object import",
+      description =
+          "A data sheet with the import's headers (required ones marked *), drop-down lists for"
+              + " fixed values and a sheet describing every column.")
+  @GetMapping(path = "/import/template", produces = XLSX)
+  ResponseEntity<byte[]> importTemplate() {
+    var out = new java.io.ByteArrayOutputStream();
+    cn.anwang.shared.tabular.ImportTemplate.write(out, ObjectTable.SHEET, ObjectTable.SPEC);
+    return ResponseEntity.ok()
+        .contentType(MediaType.parseMediaType(XLSX))
+        .header(
+            HttpHeaders.CONTENT_DISPOSITION,
+            org.springframework.http.ContentDisposition.attachment()
+                .filename("监督管理对象导入模板.xlsx", java.nio.charset.StandardCharsets.UTF_8)
+                .build()
+                .toString())
+        .body(out.toByteArray());
+  }
+
   @Operation(
       summary = "Search objects in your scope, a page at a time",
       description =
