@@ -5,6 +5,7 @@ import cn.anwang.area.DivisionLevel;
 import cn.anwang.area.grid.ImportContext.StoredShape;
 import cn.anwang.area.grid.ImportReport.Rejected;
 import cn.anwang.area.grid.ImportReport.Warning;
+import cn.anwang.shared.geo.GeodesicArea;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -166,7 +167,7 @@ final class GridImportValidator {
         gridType,
         externalId,
         geometry,
-        GeoArea.squareMetres(geometry),
+        GeodesicArea.squareMetres(geometry),
         false);
   }
 
@@ -348,11 +349,11 @@ final class GridImportValidator {
 
   /** The area two polygonal geometries share, in m². */
   static double overlapArea(Geometry a, Geometry b) {
-    return GeoArea.squareMetres(OverlayNGRobust.overlay(a, b, OverlayNG.INTERSECTION));
+    return GeodesicArea.squareMetres(OverlayNGRobust.overlay(a, b, OverlayNG.INTERSECTION));
   }
 
   static double outsideArea(Geometry grid, Geometry boundary) {
-    return GeoArea.squareMetres(OverlayNGRobust.overlay(grid, boundary, OverlayNG.DIFFERENCE));
+    return GeodesicArea.squareMetres(OverlayNGRobust.overlay(grid, boundary, OverlayNG.DIFFERENCE));
   }
 
   /** A string or number property, stripped; null when absent, null or blank. */

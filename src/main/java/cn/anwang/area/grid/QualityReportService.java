@@ -6,6 +6,7 @@ import cn.anwang.area.grid.QualityReport.Gap;
 import cn.anwang.area.grid.QualityReport.InvalidGrid;
 import cn.anwang.area.grid.QualityReport.Officers;
 import cn.anwang.area.grid.QualityReport.Overlap;
+import cn.anwang.shared.geo.GeodesicArea;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -88,7 +89,7 @@ class QualityReportService {
           continue;
         }
         Geometry shared = safeOverlay(a.geometry(), b.geometry(), OverlayNG.INTERSECTION);
-        double area = GeoArea.squareMetres(shared);
+        double area = GeodesicArea.squareMetres(shared);
         if (area >= GridImportValidator.AREA_TOLERANCE_M2) {
           overlaps.add(
               new Overlap(
@@ -123,13 +124,13 @@ class QualityReportService {
     Geometry polygonal = GridGeometryReader.polygonal(uncovered);
     for (int i = 0; i < polygonal.getNumGeometries(); i++) {
       Polygon p = (Polygon) polygonal.getGeometryN(i);
-      if (GeoArea.squareMetres(p) >= GridImportValidator.AREA_TOLERANCE_M2) {
+      if (GeodesicArea.squareMetres(p) >= GridImportValidator.AREA_TOLERANCE_M2) {
         parts.add(p);
       }
     }
     Geometry gap = GridGeometryReader.FACTORY.createMultiPolygon(parts.toArray(Polygon[]::new));
-    double divisionArea = GeoArea.squareMetres(outline);
-    double gapArea = GeoArea.squareMetres(gap);
+    double divisionArea = GeodesicArea.squareMetres(outline);
+    double gapArea = GeodesicArea.squareMetres(gap);
     double covered = divisionArea <= 0 ? 0 : 100.0 * (divisionArea - gapArea) / divisionArea;
     return new Gap(
         division.syntheticBoundary(),

@@ -8,6 +8,8 @@ import org.locationtech.jts.geom.Point;
  * geometry's centroid latitude: x = R·cos(φ₀)·λ, y = R·φ, R = 6,371,008.8 m (the mean Earth
  * radius). For grid-sized polygons (well under 100 km across) in Tianjin this is within about 0.5 %
  * of the ellipsoidal area, ample for choosing the smallest of overlapping grids and for reports.
+ * Every grid's stored area comes from here (import, edit and demo data alike), so that overlapping
+ * grids are compared by one measure. Lines and points have no area; holes are subtracted.
  */
 public final class GeodesicArea {
 
@@ -16,7 +18,7 @@ public final class GeodesicArea {
   private GeodesicArea() {}
 
   public static double squareMetres(Geometry geometry) {
-    if (geometry.isEmpty()) {
+    if (geometry == null || geometry.isEmpty()) {
       return 0;
     }
     Point centroid = geometry.getCentroid();

@@ -3,6 +3,7 @@ package cn.anwang.area.grid;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.anwang.shared.geo.GeodesicArea;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -81,7 +82,7 @@ class FeatureCollectionReaderTest {
     var square =
         GridImportValidatorTest.geometry(GridImportValidatorTest.square(117.2, 39.1, 0.01));
     double expected = 0.01 * 0.01 * 111_319.49 * 111_319.49 * Math.cos(Math.toRadians(39.105));
-    assertThat(GeoArea.squareMetres(square))
+    assertThat(GeodesicArea.squareMetres(square))
         .isCloseTo(expected, org.assertj.core.data.Percentage.withPercentage(0.5));
   }
 
