@@ -1,5 +1,6 @@
 package cn.anwang.area.grid;
 
+import cn.anwang.shared.web.ApiLocale;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;

@@ -1,5 +1,6 @@
 package cn.anwang.area.grid;
 
+import cn.anwang.shared.web.ApiLocale;
 import cn.anwang.shared.web.ApiProblems;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.MessageSource;

@@ -1,4 +1,4 @@
-package cn.anwang.area.grid;
+package cn.anwang.shared.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
@@ -9,16 +9,16 @@ import org.springframework.http.HttpHeaders;
  * or English, else English. Pages follow the user's chosen locale (Chinese by default) instead; the
  * API keeps English as its default so scripts and existing clients see what they always saw.
  */
-final class ApiLocale {
+public final class ApiLocale {
 
   private ApiLocale() {}
 
-  static Locale of(HttpServletRequest request) {
+  public static Locale of(HttpServletRequest request) {
     return of(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE));
   }
 
   /** The first supported language in the header's preference order. */
-  static Locale of(String acceptLanguage) {
+  public static Locale of(String acceptLanguage) {
     if (acceptLanguage == null || acceptLanguage.isBlank()) {
       return Locale.ENGLISH;
     }
