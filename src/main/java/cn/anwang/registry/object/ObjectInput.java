@@ -48,4 +48,69 @@ record ObjectInput(
     RiskLevel riskOverrideLevel,
     @Size(max = 500) String riskOverrideReason,
     Boolean clearRiskOverride,
-    List<@Size(max = 64) String> departments) {}
+    List<@Size(max = 64) String> departments) {
+
+  /** This input without its code (an import reports a bad code and goes on checking the row). */
+  ObjectInput withoutUscc() {
+    return new ObjectInput(
+        version,
+        kind,
+        name,
+        address,
+        null,
+        null,
+        lon,
+        lat,
+        crs,
+        districtCode,
+        gridCode,
+        gridOverrideReason,
+        clearGridOverride,
+        industryCode,
+        scale,
+        employees,
+        hazards,
+        contactName,
+        contactPhone,
+        status,
+        directSupervision,
+        directSupervisionReason,
+        lastAccidentOn,
+        riskOverrideLevel,
+        riskOverrideReason,
+        clearRiskOverride,
+        departments);
+  }
+
+  /** This input without its industry code. */
+  ObjectInput withoutIndustry() {
+    return new ObjectInput(
+        version,
+        kind,
+        name,
+        address,
+        uscc,
+        usccOverrideReason,
+        lon,
+        lat,
+        crs,
+        districtCode,
+        gridCode,
+        gridOverrideReason,
+        clearGridOverride,
+        null,
+        scale,
+        employees,
+        hazards,
+        contactName,
+        contactPhone,
+        status,
+        directSupervision,
+        directSupervisionReason,
+        lastAccidentOn,
+        riskOverrideLevel,
+        riskOverrideReason,
+        clearRiskOverride,
+        departments);
+  }
+}

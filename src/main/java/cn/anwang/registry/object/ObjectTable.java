@@ -52,6 +52,8 @@ final class ObjectTable {
               .ofType(ColumnType.NUMBER)
               .describedAs("十进制度", "39.1170"),
           ColumnSpec.optional("crs", "坐标系").allowing(List.of("wgs84", "gcj02", "bd09")),
+          ColumnSpec.optional("district", "所属区", "区", "区划代码")
+              .describedAs("坐标不在任何网格内时填写：区名或 6 位区划代码", "和平区"),
           ColumnSpec.optional("industry", "行业代码", "国民经济行业代码").describedAs("国民经济行业分类代码", "C1711"),
           ColumnSpec.optional("scale", "规模", "企业规模").allowing(List.copyOf(SCALES.keySet())),
           ColumnSpec.optional("employees", "从业人数", "职工人数")

@@ -2,6 +2,7 @@ package cn.anwang.registry.object;
 
 import cn.anwang.org.ObjectProfile;
 import cn.anwang.org.ResponsibilityRules;
+import cn.anwang.org.RuleMatch;
 import cn.anwang.shared.supervision.HazardFeature;
 import cn.anwang.shared.supervision.ObjectKind;
 import java.util.List;
@@ -21,9 +22,20 @@ class OrgResponsibleDepartments implements ResponsibleDepartments {
   @Override
   public List<Assignment> responsibleFor(
       String districtCode, ObjectKind kind, String industryCode, Set<HazardFeature> hazards) {
-    return rules
-        .responsibleFor(new ObjectProfile(districtCode, kind, industryCode, hazards))
-        .stream()
+    return assignments(
+        rules.responsibleFor(new ObjectProfile(districtCode, kind, industryCode, hazards)));
+  }
+
+  @Override
+  public Snapshot snapshot() {
+    ResponsibilityRules.Evaluator evaluator = rules.snapshot();
+    return (districtCode, kind, industryCode, hazards) ->
+        assignments(
+            evaluator.responsibleFor(new ObjectProfile(districtCode, kind, industryCode, hazards)));
+  }
+
+  private static List<Assignment> assignments(List<RuleMatch> matches) {
+    return matches.stream()
         .map(
             m ->
                 new Assignment(

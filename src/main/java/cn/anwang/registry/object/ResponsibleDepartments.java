@@ -16,6 +16,21 @@ interface ResponsibleDepartments {
       String districtCode, ObjectKind kind, String industryCode, Set<HazardFeature> hazards);
 
   /**
+   * The rules as they are now, read once, for evaluating many objects (an import) without a query
+   * per object.
+   */
+  default Snapshot snapshot() {
+    return this::responsibleFor;
+  }
+
+  /** Evaluates objects against one reading of the rules; same answers as the port. */
+  @FunctionalInterface
+  interface Snapshot {
+    List<Assignment> responsibleFor(
+        String districtCode, ObjectKind kind, String industryCode, Set<HazardFeature> hazards);
+  }
+
+  /**
    * @param departmentCode the department
    * @param ruleId the rule that matched
    * @param explanation why, for people

@@ -62,6 +62,44 @@ record SupervisedObject(
     hazards = hazards == null ? Set.of() : Set.copyOf(hazards);
   }
 
+  /** This object under the given id (an import takes its ids before it writes). */
+  SupervisedObject withId(long newId) {
+    return new SupervisedObject(
+        newId,
+        districtCode,
+        streetCode,
+        villageCode,
+        divisionCode,
+        gridCode,
+        gridOverrideBy,
+        gridOverrideReason,
+        kind,
+        uscc,
+        usccOverrideReason,
+        name,
+        address,
+        lon,
+        lat,
+        industryCode,
+        scale,
+        employees,
+        hazards,
+        contactName,
+        contactPhone,
+        status,
+        directSupervision,
+        directSupervisionReason,
+        lastAccidentOn,
+        riskLevel,
+        riskRule,
+        riskOverrideLevel,
+        riskOverrideReason,
+        riskOverrideBy,
+        createdAt,
+        updatedAt,
+        version);
+  }
+
   /** The level that counts: the override when there is one, else the computed level. */
   RiskLevel effectiveRiskLevel() {
     return riskOverrideLevel != null ? riskOverrideLevel : riskLevel;

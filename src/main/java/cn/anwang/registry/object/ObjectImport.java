@@ -1,0 +1,434 @@
+package cn.anwang.registry.object;
+
+import cn.anwang.area.Division;
+import cn.anwang.area.Divisions;
+import cn.anwang.identity.Actor;
+import cn.anwang.identity.AuditLog;
+import cn.anwang.identity.CurrentActor;
+import cn.anwang.shared.industry.IndustryClassification;
+import cn.anwang.shared.industry.IndustryCodeCheck;
+import cn.anwang.shared.tabular.Header;
+import cn.anwang.shared.tabular.ImportReport;
+import cn.anwang.shared.tabular.Row;
+import cn.anwang.shared.tabular.RowProblem;
+import cn.anwang.shared.tabular.TabularReader;
+import cn.anwang.shared.tabular.TabularSource;
+import cn.anwang.shared.uscc.UnifiedSocialCreditCode;
+import cn.anwang.shared.uscc.UsccCheck;
+import cn.anwang.shared.uscc.UsccProblem;
+import java.io.InputStream;
+import java.nio.charset.Charset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.context.MessageSource;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Bulk import of supervised objects from {@code .xlsx} or CSV.
+ *
+ * <p>Each row goes through the same rules as {@code POST /api/v1/objects} ({@link
+ * ObjectService#compose}: USCC, industry, location, grid, scope, risk) and the responsibility
+ * rules; duplicates are looked for inside the file and in the registry (same USCC anywhere, or same
+ * name and address in the district). The file is streamed: rows are checked and written in batches,
+ * and only the duplicate keys (a few bytes a row) are held for the whole file.
+ *
+ * <p>Everything happens in one transaction. A dry run writes nothing. All or nothing (the default)
+ * writes only when no row has a problem, otherwise rolls back and returns the same report; {@code
+ * VALID_ROWS} writes the rows without problems and reports the others. While an import writes,
+ * other imports wait, so a file submitted twice is imported once and the second run reports every
+ * row as already registered.
+ */
+@Service
+class ObjectImport {
+
+  static final int BATCH = 2000;
+
+  /** What happens to the valid rows when some rows have problems. */
+  enum Mode {
+    /** Nothing is written unless every row is valid. */
+    ALL_OR_NOTHING,
+    /** The valid rows are written; the others are reported. */
+    VALID_ROWS
+  }
+
+  /**
+   * @param fileName as uploaded, for the report, the audit and format hints
+   * @param declaredCharset the charset the upload declared, or null
+   * @param locale the language of the report's reasons
+   */
+  record Request(
+      InputStream in,
+      String fileName,
+      Charset declaredCharset,
+      boolean dryRun,
+      Mode mode,
+      Locale locale) {}
+
+  private final ObjectService objects;
+  private final ObjectCopyWriter writer;
+  private final ResponsibleDepartments rules;
+  private final IndustryClassification industries;
+  private final Divisions divisions;
+  private final CurrentActor currentActor;
+  private final AuditLog audit;
+  private final MessageSource messages;
+  private final TransactionTemplate transactions;
+
+  ObjectImport(
+      ObjectService objects,
+      ObjectCopyWriter writer,
+      ResponsibleDepartments rules,
+      IndustryClassification industries,
+      Divisions divisions,
+      CurrentActor currentActor,
+      AuditLog audit,
+      MessageSource messages,
+      PlatformTransactionManager transactionManager) {
+    this.objects = objects;
+    this.writer = writer;
+    this.rules = rules;
+    this.industries = industries;
+    this.divisions = divisions;
+    this.currentActor = currentActor;
+    this.audit = audit;
+    this.messages = messages;
+    this.transactions = new TransactionTemplate(transactionManager);
+  }
+
+  /**
+   * Reads, checks and (unless a dry run, or refused) writes the file.
+   *
+   * @throws cn.anwang.shared.tabular.TabularException when the file cannot be read as a table (no
+   *     row was looked at, nothing written)
+   * @throws AccessDeniedException for a role that does not register objects
+   */
+  ObjectImportResult run(Request request) {
+    Actor actor = currentActor.require();
+    if (!actor.role().isAdministrator()) {
+      throw new AccessDeniedException("Only administrators import objects");
+    }
+    try (TabularSource source =
+        TabularReader.open(
+            request.in(), request.fileName(), request.declaredCharset(), ObjectTable.SPEC)) {
+      return transactions.execute(
+          status -> {
+            Run run = new Run(actor, request, source);
+            ObjectImportResult result = run.go();
+            if (!result.written()) {
+              status.setRollbackOnly();
+            }
+            return result;
+          });
+    }
+  }
+
+  /** One import: the state kept while its rows stream by. */
+  private final class Run {
+
+    private final Actor actor;
+    private final Request request;
+    private final TabularSource source;
+    private final Header header;
+    private final ImportReport report = new ImportReport();
+    private final ObjectRowParser parser;
+    private final ResponsibleDepartments.Snapshot departments = rules.snapshot();
+    private final KeyIndex usccRows = new KeyIndex();
+    private final KeyIndex nameRows = new KeyIndex();
+    private final List<Candidate> batch = new ArrayList<>(BATCH);
+    private final boolean write;
+    private long created;
+    private long duplicates;
+    private long withoutDepartment;
+    private long outsideGrids;
+    private long usccOverrides;
+
+    Run(Actor actor, Request request, TabularSource source) {
+      this.actor = actor;
+      this.request = request;
+      this.source = source;
+      this.header = source.header();
+      this.parser = new ObjectRowParser(messages, districtLookup());
+      this.write = !request.dryRun();
+    }
+
+    ObjectImportResult go() {
+      if (write) {
+        writer.lockImports();
+      }
+      report.warnAll(source.warnings());
+      source.forEach(this::row);
+      flush();
+      boolean refused = report.hasProblems() && request.mode() == Mode.ALL_OR_NOTHING;
+      boolean written = write && !refused && created > 0;
+      if (written) {
+        audit.record(
+            "object.import",
+            ObjectService.TARGET,
+            request.fileName(),
+            actor.scope().territoryCode(),
+            null,
+            summary());
+      }
+      return new ObjectImportResult(
+          request.dryRun(),
+          request.mode(),
+          written,
+          source.format().name(),
+          source.encoding(),
+          source.sheetName(),
+          report.rowsRead(),
+          source.emptyRowsSkipped(),
+          report.validRows(),
+          report.rowsWithProblems(),
+          written ? created : 0,
+          duplicates,
+          withoutDepartment,
+          outsideGrids,
+          report.warnings(),
+          report.problems().stream().map(ObjectImportResult.Problem::of).toList(),
+          report.totalProblems(),
+          report.truncated());
+    }
+
+    private Map<String, Object> summary() {
+      Map<String, Object> s = new LinkedHashMap<>();
+      s.put("file", request.fileName());
+      s.put("mode", request.mode());
+      s.put("rows", report.rowsRead());
+      s.put("created", created);
+      s.put("rejectedRows", report.rowsWithProblems());
+      s.put("usccOverrides", usccOverrides);
+      return s;
+    }
+
+    private void row(Row row) {
+      report.countRow();
+      int number = row.rowNumber();
+      ObjectRowParser.Parsed parsed = parser.parse(row);
+      Set<String> failed = new LinkedHashSet<>();
+      for (ObjectRowParser.CellProblem p : parsed.problems()) {
+        problem(number, p.column(), p.code(), p.arguments());
+        failed.add(p.column());
+      }
+      ObjectInput input = parsed.input();
+      input = checkUscc(number, input, failed);
+      input = checkIndustry(number, input, failed);
+      SupervisedObject object = null;
+      try {
+        object = objects.compose(actor, null, input);
+      } catch (ObjectRejected e) {
+        String column = column(e.field());
+        if (column == null || failed.add(column)) {
+          problem(number, column, e.messageKey(), e.arguments());
+        }
+      }
+      if (object == null || !failed.isEmpty()) {
+        return;
+      }
+      if (object.uscc() != null) {
+        int first = usccRows.putIfAbsent(object.uscc(), number);
+        if (first != 0) {
+          duplicates++;
+          problem(number, "uscc", "registry.import.duplicateUsccInFile", first);
+          return;
+        }
+      }
+      String nameKey =
+          ObjectCopyWriter.nameKey(object.districtCode(), object.name(), object.address());
+      int first = nameRows.putIfAbsent(nameKey, number);
+      if (first != 0) {
+        duplicates++;
+        problem(number, "name", "registry.import.duplicateNameInFile", first);
+        return;
+      }
+      batch.add(new Candidate(number, object));
+      if (batch.size() >= BATCH) {
+        flush();
+      }
+    }
+
+    /** Every problem of the code at once, rather than the first the service would stop at. */
+    private ObjectInput checkUscc(int number, ObjectInput input, Set<String> failed) {
+      if (input.uscc() == null
+          || (input.usccOverrideReason() != null && !input.usccOverrideReason().isBlank())) {
+        return input;
+      }
+      UsccCheck check = UnifiedSocialCreditCode.check(input.uscc());
+      if (check.valid()
+          || (check.upperCaseForm() != null
+              && UnifiedSocialCreditCode.isValid(check.upperCaseForm()))) {
+        return input;
+      }
+      for (UsccProblem p : check.problems()) {
+        problem(number, "uscc", p.messageKey(), p.arguments().toArray());
+      }
+      failed.add("uscc");
+      return input.withoutUscc();
+    }
+
+    private ObjectInput checkIndustry(int number, ObjectInput input, Set<String> failed) {
+      if (input.industryCode() == null) {
+        return input;
+      }
+      IndustryCodeCheck check = industries.normalise(input.industryCode());
+      if (check.valid()) {
+        return input;
+      }
+      problem(number, "industry", check.problem().messageKey(), check.arguments().toArray());
+      failed.add("industry");
+      return input.withoutIndustry();
+    }
+
+    /** Checks the batch against the registry and writes what may be written. */
+    private void flush() {
+      if (batch.isEmpty()) {
+        return;
+      }
+      Map<String, ObjectCopyWriter.Existing> byUscc =
+          writer.byUscc(batch.stream().map(c -> c.object().uscc()).filter(u -> u != null).toList());
+      Map<String, ObjectCopyWriter.Existing> byName =
+          writer.byNameAndAddress(batch.stream().map(Candidate::object).toList());
+      List<Candidate> accepted = new ArrayList<>(batch.size());
+      for (Candidate c : batch) {
+        SupervisedObject o = c.object();
+        ObjectCopyWriter.Existing existing = o.uscc() == null ? null : byUscc.get(o.uscc());
+        if (existing != null) {
+          duplicates++;
+          registered(c.row(), "uscc", "registry.import.duplicateUscc", existing);
+          continue;
+        }
+        existing = byName.get(ObjectCopyWriter.nameKey(o.districtCode(), o.name(), o.address()));
+        if (existing != null) {
+          duplicates++;
+          registered(c.row(), "name", "registry.import.duplicateName", existing);
+          continue;
+        }
+        accepted.add(c);
+      }
+      batch.clear();
+      boolean refused = report.hasProblems() && request.mode() == Mode.ALL_OR_NOTHING;
+      for (Candidate c : accepted) {
+        if (c.object().gridCode() == null) {
+          outsideGrids++;
+        }
+      }
+      if (!write || refused || accepted.isEmpty()) {
+        countDepartmentless(accepted);
+        return;
+      }
+      long[] ids = writer.nextIds(accepted.size());
+      List<ObjectCopyWriter.Prepared> prepared = new ArrayList<>(accepted.size());
+      for (int i = 0; i < accepted.size(); i++) {
+        SupervisedObject o = accepted.get(i).object().withId(ids[i]);
+        List<DepartmentLink> links = links(o);
+        if (links.isEmpty()) {
+          withoutDepartment++;
+        }
+        if (o.usccOverrideReason() != null) {
+          usccOverrides++;
+          audit.record(
+              "object.uscc.override",
+              ObjectService.TARGET,
+              String.valueOf(o.id()),
+              o.divisionCode(),
+              null,
+              Map.of("uscc", o.uscc(), "reason", o.usccOverrideReason()));
+        }
+        prepared.add(
+            new ObjectCopyWriter.Prepared(
+                o, links, objects.diff(Map.of(), ObjectService.snapshot(o, links))));
+      }
+      writer.write(prepared, actor.username());
+      created += prepared.size();
+    }
+
+    private void countDepartmentless(List<Candidate> accepted) {
+      for (Candidate c : accepted) {
+        if (links(c.object()).isEmpty()) {
+          withoutDepartment++;
+        }
+      }
+    }
+
+    private List<DepartmentLink> links(SupervisedObject o) {
+      List<DepartmentLink> links = new ArrayList<>(2);
+      Set<String> seen = new LinkedHashSet<>();
+      for (ResponsibleDepartments.Assignment a :
+          departments.responsibleFor(o.districtCode(), o.kind(), o.industryCode(), o.hazards())) {
+        if (seen.add(a.departmentCode())) {
+          links.add(new DepartmentLink(a.departmentCode(), DepartmentLink.Source.RULE, a.ruleId()));
+        }
+      }
+      return links;
+    }
+
+    private void registered(
+        int row, String column, String code, ObjectCopyWriter.Existing existing) {
+      if (actor.covers(existing.divisionCode())) {
+        problem(row, column, code, existing.id());
+      } else {
+        problem(row, column, code + "Elsewhere");
+      }
+    }
+
+    private void problem(int row, String column, String code, Object... arguments) {
+      for (int i = 0; i < arguments.length; i++) {
+        if (arguments[i] instanceof Integer || arguments[i] instanceof Long) {
+          arguments[i] = arguments[i].toString(); // row 1234, not "1,234"
+        }
+      }
+      String reason =
+          messages.getMessage(
+              new DefaultMessageSourceResolvable(new String[] {code}, arguments, code),
+              request.locale());
+      report.add(
+          column == null
+              ? RowProblem.ofRow(row, reason)
+              : new RowProblem(row, column, header(column), reason));
+    }
+
+    private String header(String column) {
+      return header.columns().getOrDefault(column, ObjectTable.SPEC.column(column).header());
+    }
+
+    private java.util.function.Function<String, Optional<Division>> districtLookup() {
+      Map<String, Division> byName = new HashMap<>();
+      for (Division d : divisions.children(cn.anwang.identity.Scope.CITY)) {
+        byName.put(d.code(), d);
+        byName.put(d.name(), d);
+        if (d.name().length() > 2 && (d.name().endsWith("区") || d.name().endsWith("县"))) {
+          byName.put(d.name().substring(0, d.name().length() - 1), d);
+        }
+      }
+      return text -> Optional.ofNullable(byName.get(text));
+    }
+  }
+
+  /** The file's column for a field the service names, or null for the whole row. */
+  static String column(String field) {
+    return switch (field) {
+      case "kind", "name", "address", "uscc", "crs", "scale", "employees", "status" -> field;
+      case "location", "lon" -> "longitude";
+      case "lat" -> "latitude";
+      case "industryCode" -> "industry";
+      case "districtCode" -> "district";
+      case "usccOverrideReason" -> "usccException";
+      case "hazards" -> "hazards";
+      case "contactName", "contactPhone" -> field;
+      default -> null;
+    };
+  }
+
+  private record Candidate(int row, SupervisedObject object) {}
+}
