@@ -18,6 +18,11 @@ import java.util.Locale;
  * .xls}, other binaries, empty files and truncated workbooks are refused with a {@link
  * TabularException} whose message tells the user what to do.
  *
+ * <p>Texts: the exception's message and the {@link TabularSource#warnings() warnings} are zh-CN; to
+ * show them in the reader's language, resolve the exception itself and {@link
+ * TabularSource#warningMessages()} with a Spring {@code MessageSource} that includes {@code
+ * i18n/tabular} ({@code messages.getMessage(e, locale)}); see {@link TabularException}.
+ *
  * <p>CSV encoding: a byte order mark decides; otherwise UTF-8 if the whole file is valid UTF-8,
  * else GB18030 (GBK) — unless the file is overwhelmingly UTF-8 with a few damaged bytes, which
  * stays UTF-8 so that the damaged rows are reported. A declared encoding (from the upload or the
@@ -30,8 +35,10 @@ import java.util.Locale;
  *
  * <pre>{@code
  * try (TabularSource source = TabularReader.open(in, "objects.csv", spec)) {
- *   report.warnAll(source.warnings());
+ *   source.warningMessages().forEach(w -> report.warn(messages.getMessage(w, locale)));
  *   source.forEach(row -> validate(row, source.header(), report));
+ * } catch (TabularException e) {
+ *   throw new ResponseStatusException(HttpStatus.BAD_REQUEST, messages.getMessage(e, locale));
  * }
  * }</pre>
  */
