@@ -129,7 +129,7 @@ final class CsvRows implements RawRows {
           while (true) {
             c = read();
             if (c == END) {
-              throw TabularException.malformedCsv(record, "引号没有闭合（从这一行开始的字段一直到文件末尾）。");
+              throw TabularException.unclosedQuote(record);
             }
             if (c == '"') {
               if (peek() == '"') {
@@ -159,8 +159,7 @@ final class CsvRows implements RawRows {
 
     private void append(int c) {
       if (field.length() >= MAX_FIELD_LENGTH) {
-        throw TabularException.malformedCsv(
-            record, "单元格内容超过 " + MAX_FIELD_LENGTH + " 个字符，可能是引号没有闭合。");
+        throw TabularException.fieldTooLong(record, MAX_FIELD_LENGTH);
       }
       field.append((char) c);
     }

@@ -19,7 +19,7 @@ final class HeaderMatcher {
   record TopRow(int rowNumber, String[] cells) {}
 
   /** The header and, per declared column (in spec order), its cell index or -1. */
-  record Match(Header header, int[] columnIndex, List<String> warnings) {}
+  record Match(Header header, int[] columnIndex, List<TabularMessage> warnings) {}
 
   private HeaderMatcher() {}
 
@@ -59,7 +59,7 @@ final class HeaderMatcher {
     Arrays.fill(columnIndex, -1);
     String[] found = new String[spec.columns().size()];
     List<String> unknown = new ArrayList<>();
-    List<String> warnings = new ArrayList<>();
+    List<TabularMessage> warnings = new ArrayList<>();
     for (int c = 0; c < bestNames.length; c++) {
       String name = Cells.clean(bestNames[c]);
       if (name.isEmpty()) {
@@ -69,7 +69,9 @@ final class HeaderMatcher {
       if (column == null) {
         unknown.add(name);
       } else if (columnIndex[column] >= 0) {
-        warnings.add("“" + name + "”列出现了不止一次，只读取第一个。");
+        warnings.add(
+            TabularMessage.of(
+                TabularSource.WARNING + "duplicateColumn", "“" + name + "”列出现了不止一次，只读取第一个。", name));
       } else {
         columnIndex[column] = c;
         found[column] = name;
@@ -92,7 +94,11 @@ final class HeaderMatcher {
       throw TabularException.missingColumns(headerRow, missingRequired);
     }
     if (!unknown.isEmpty()) {
-      warnings.add(0, "以下列不在模板中，已忽略：" + String.join("、", unknown) + "。");
+      String list = String.join("、", unknown);
+      warnings.add(
+          0,
+          TabularMessage.of(
+              TabularSource.WARNING + "unknownColumns", "以下列不在模板中，已忽略：" + list + "。", list));
     }
     return new Match(
         new Header(headerRow, columns, missingOptional, unknown), columnIndex, warnings);

@@ -18,6 +18,11 @@ import java.util.Locale;
  * .xls}, other binaries, empty files and truncated workbooks are refused with a {@link
  * TabularException} whose message tells the user what to do.
  *
+ * <p>Texts: the exception's message and the {@link TabularSource#warnings() warnings} are zh-CN; to
+ * show them in the reader's language, resolve the exception itself and {@link
+ * TabularSource#warningMessages()} with a Spring {@code MessageSource} that includes {@code
+ * i18n/tabular} ({@code messages.getMessage(e, locale)}); see {@link TabularException}.
+ *
  * <p>CSV encoding: a byte order mark decides; otherwise UTF-8 if the whole file is valid UTF-8,
  * else GB18030 (GBK) — unless the file is overwhelmingly UTF-8 with a few damaged bytes, which
  * stays UTF-8 so that the damaged rows are reported. A declared encoding (from the upload or the
@@ -30,8 +35,10 @@ import java.util.Locale;
  *
  * <pre>{@code
  * try (TabularSource source = TabularReader.open(in, "objects.csv", spec)) {
- *   report.warnAll(source.warnings());
+ *   source.warningMessages().forEach(w -> report.warn(messages.getMessage(w, locale)));
  *   source.forEach(row -> validate(row, source.header(), report));
+ * } catch (TabularException e) {
+ *   throw new ResponseStatusException(HttpStatus.BAD_REQUEST, messages.getMessage(e, locale));
  * }
  * }</pre>
  */
@@ -80,7 +87,7 @@ public final class TabularReader {
       throw TabularException.emptyFile();
     }
     String name = fileName == null ? "" : fileName.toLowerCase(Locale.ROOT);
-    List<String> warnings = new ArrayList<>();
+    List<TabularMessage> warnings = new ArrayList<>();
     RawRows rows;
     TabularSource.Format format;
     String encoding = null;
@@ -98,7 +105,10 @@ public final class TabularReader {
         declaredMismatch(declared, detected).ifPresent(warnings::add);
       }
       if (name.endsWith(".xlsx") || name.endsWith(".xls") || name.endsWith(".xlsm")) {
-        warnings.add("文件扩展名是 Excel，但内容是文本（CSV），已按 CSV 读取。");
+        warnings.add(
+            TabularMessage.of(
+                TabularSource.WARNING + "excelNameCsvContent",
+                "文件扩展名是 Excel，但内容是文本（CSV），已按 CSV 读取。"));
       }
       rows = new CsvRows(file, detected);
       format = TabularSource.Format.CSV;
@@ -129,17 +139,24 @@ public final class TabularReader {
     }
   }
 
-  private static java.util.Optional<String> declaredMismatch(
+  private static java.util.Optional<TabularMessage> declaredMismatch(
       Charset declared, TextEncoding detected) {
     boolean declaredUtf8 = declared.equals(StandardCharsets.UTF_8);
     boolean declaredGb =
         declared.name().toUpperCase(Locale.ROOT).startsWith("GB")
             || declared.aliases().stream().anyMatch(a -> a.toUpperCase(Locale.ROOT).equals("GBK"));
     if (declaredUtf8 && detected.charset().equals(TextEncoding.GB18030)) {
-      return java.util.Optional.of("文件声明为 UTF-8，但内容实际是 GBK/GB18030 编码，已按 GBK/GB18030 读取。");
+      return java.util.Optional.of(
+          TabularMessage.of(
+              TabularSource.WARNING + "declaredUtf8ButGb",
+              "文件声明为 UTF-8，但内容实际是 GBK/GB18030 编码，已按 GBK/GB18030 读取。"));
     }
     if (declaredGb && detected.charset().equals(StandardCharsets.UTF_8) && detected.nonAscii()) {
-      return java.util.Optional.of("文件声明为 " + declared.name() + "，但内容实际是 UTF-8 编码，已按 UTF-8 读取。");
+      return java.util.Optional.of(
+          TabularMessage.of(
+              TabularSource.WARNING + "declaredGbButUtf8",
+              "文件声明为 " + declared.name() + "，但内容实际是 UTF-8 编码，已按 UTF-8 读取。",
+              declared.name()));
     }
     return java.util.Optional.empty();
   }
@@ -149,12 +166,12 @@ public final class TabularReader {
       throw TabularException.oldExcel();
     }
     if (startsWith(head, '%', 'P', 'D', 'F')) {
-      throw TabularException.notATable("PDF");
+      throw TabularException.notATable(TabularException.NotATable.PDF);
     }
     if (startsWith(head, 0x89, 'P', 'N', 'G')
         || startsWith(head, 0xFF, 0xD8, 0xFF)
         || startsWith(head, 'G', 'I', 'F', '8')) {
-      throw TabularException.notATable("图片");
+      throw TabularException.notATable(TabularException.NotATable.IMAGE);
     }
     String start = markup(head);
     for (String tag :

@@ -11,6 +11,9 @@ import java.util.Map;
  */
 public final class TabularSource implements AutoCloseable {
 
+  /** The prefix of the warnings' message keys. */
+  static final String WARNING = "tabular.warning.";
+
   /** The file's format, detected from its content rather than its name. */
   public enum Format {
     XLSX,
@@ -23,7 +26,7 @@ public final class TabularSource implements AutoCloseable {
   private final RawRows rows;
   private final TableSpec spec;
   private final HeaderMatcher.Match match;
-  private final List<String> warnings;
+  private final List<TabularMessage> warnings;
   private final Runnable cleanUp;
   private int rowsRead;
   private int emptyRowsSkipped;
@@ -36,7 +39,7 @@ public final class TabularSource implements AutoCloseable {
       RawRows rows,
       TableSpec spec,
       HeaderMatcher.Match match,
-      List<String> warnings,
+      List<TabularMessage> warnings,
       Runnable cleanUp) {
     this.format = format;
     this.encoding = encoding;
@@ -67,10 +70,19 @@ public final class TabularSource implements AutoCloseable {
   }
 
   /**
-   * Warnings for the user: unknown or repeated columns, the encoding that differed from the
-   * declared one.
+   * Warnings for the user, in zh-CN: unknown or repeated columns, the encoding that differed from
+   * the declared one, an Excel name on a CSV file. The texts of {@link #warningMessages()}.
    */
   public List<String> warnings() {
+    return warnings.stream().map(TabularMessage::defaultMessage).toList();
+  }
+
+  /**
+   * The {@link #warnings()} as messages to show in the reader's language: {@code
+   * messageSource.getMessage(warning, locale)} with {@code i18n/tabular} among the basenames. Their
+   * codes start with {@code tabular.warning.}.
+   */
+  public List<TabularMessage> warningMessages() {
     return warnings;
   }
 

@@ -49,7 +49,7 @@ record TextEncoding(Charset charset, int bomLength, boolean nonAscii) {
       return new TextEncoding(StandardCharsets.UTF_16BE, 0, true);
     }
     if (zeroEven + zeroOdd > 0 || controlCharacters(head) > head.length / 100) {
-      throw TabularException.notATable("不是文本文件");
+      throw TabularException.notATable(TabularException.NotATable.BINARY);
     }
     try {
       Utf8Scan scan = Utf8Scan.of(file);

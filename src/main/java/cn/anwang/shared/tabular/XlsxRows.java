@@ -52,7 +52,7 @@ final class XlsxRows implements RawRows {
         names.add(sheets.getSheetName());
       }
       if (names.isEmpty()) {
-        throw TabularException.notATable("工作簿中没有工作表");
+        throw TabularException.notATable(TabularException.NotATable.NO_SHEET);
       }
       int index = 0;
       if (wantedSheet != null) {

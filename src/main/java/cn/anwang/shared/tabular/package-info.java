@@ -1,7 +1,8 @@
 /**
  * Streaming import and export of tables ({@code .xlsx} and CSV) for the modules' bulk imports and
  * exports: header detection, encoding detection, row-by-row reading in bounded memory, row problem
- * reports, exports and fill-in templates. Pure Java and Apache POI, no Spring.
+ * reports, exports and fill-in templates. Pure Java and Apache POI; of Spring only {@link
+ * org.springframework.context.MessageSourceResolvable}, for the texts.
  *
  * <p>An import declares its columns once and uses them for the template, the import and the export:
  *
@@ -16,7 +17,7 @@
  *
  * var report = new ImportReport();
  * try (TabularSource source = TabularReader.open(upload, fileName, declaredCharset, spec)) {
- *   report.warnAll(source.warnings());
+ *   source.warningMessages().forEach(w -> report.warn(messages.getMessage(w, locale)));
  *   source.forEach(row -> {
  *     report.countRow();
  *     if (!Uscc.isValid(row.get("uscc"))) {
@@ -24,10 +25,20 @@
  *     }
  *   });
  * } catch (TabularException e) {
- *   // the file as a whole: e.getMessage() is for the user, e.reason() for a status
+ *   // the file as a whole: e.reason() for a status, messages.getMessage(e, locale) for the user
  * }
  *
  * XlsxExport.write(out, "监督管理对象", spec.columns(), rows);    // rows: Iterator<List<?>>
  * }</pre>
+ *
+ * <p>Texts: every text the package gives the user about an upload (a {@link TabularException}'s
+ * message, a warning of {@link TabularSource}) has a key in {@code i18n/tabular.properties} (zh-CN,
+ * the default) and {@code i18n/tabular_en.properties}; the application lists {@code i18n/tabular}
+ * among {@code spring.messages.basename}. A caller localises with its {@code MessageSource}: {@code
+ * messages.getMessage(e, locale)} for an exception, each of {@code source.warningMessages()} the
+ * same way for the warnings. {@code e.getMessage()} and {@code source.warnings()} are the zh-CN
+ * texts, for callers without a locale ({@link ImportReport} keeps strings). The texts callers give
+ * this package (column headers, sheet names, {@link RowProblem} reasons) are theirs to localise;
+ * the fill-in template of {@link ImportTemplate} is zh-CN, like the headers it must match.
  */
 package cn.anwang.shared.tabular;
