@@ -166,7 +166,7 @@ class ObjectImport {
       if (write) {
         writer.lockImports();
       }
-      report.warnAll(source.warnings());
+      source.warningMessages().forEach(w -> report.warn(messages.getMessage(w, request.locale())));
       source.forEach(this::row);
       flush();
       boolean refused = report.hasProblems() && request.mode() == Mode.ALL_OR_NOTHING;

@@ -131,7 +131,7 @@ class ObjectImportController {
     }
 
     private String text(TabularException e, Locale locale) {
-      return e.getMessage();
+      return messages.getMessage(e, locale);
     }
   }
 }
