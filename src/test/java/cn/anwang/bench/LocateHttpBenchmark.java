@@ -202,7 +202,7 @@ public final class LocateHttpBenchmark {
         ms[ms.length - 1]);
   }
 
-  private static void insert(ConfigurableApplicationContext app, List<SyntheticArea.Grid> grids) {
+  static void insert(ConfigurableApplicationContext app, List<SyntheticArea.Grid> grids) {
     JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
     TransactionTemplate tx = app.getBean(TransactionTemplate.class);
     ApplicationEventPublisher events = app;

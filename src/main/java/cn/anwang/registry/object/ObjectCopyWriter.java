@@ -65,7 +65,11 @@ class ObjectCopyWriter {
     return ids.stream().mapToLong(Long::longValue).toArray();
   }
 
-  /** The ids of existing objects with these codes, by code. */
+  /**
+   * The ids of existing objects with these codes, by code. One index probe per code (a lateral
+   * join): the table grows inside the import's own transaction, where its statistics lag behind,
+   * and a plan that scans it per batch would make the import quadratic.
+   */
   Map<String, Existing> byUscc(Collection<String> codes) {
     if (codes.isEmpty()) {
       return Map.of();
@@ -90,10 +94,10 @@ class ObjectCopyWriter {
     String[] addresses = objects.stream().map(SupervisedObject::address).toArray(String[]::new);
     return jdbc
         .sql(
-            "SELECT o.district_code, o.name, o.address, o.id, o.division_code"
-                + " FROM supervised_object o"
-                + " JOIN unnest(?::varchar[], ?::varchar[], ?::varchar[]) AS k(d, n, a)"
-                + " ON o.district_code = k.d AND o.name = k.n AND o.address = k.a")
+            "SELECT k.d, k.n, k.a, o.id, o.division_code"
+                + " FROM unnest(?::varchar[], ?::varchar[], ?::varchar[]) AS k(d, n, a)"
+                + " CROSS JOIN LATERAL (SELECT id, division_code FROM supervised_object"
+                + " WHERE district_code = k.d AND name = k.n AND address = k.a LIMIT 1) o")
         .params(districts, names, addresses)
         .query(
             (rs, n) ->
