@@ -96,6 +96,17 @@ public final class ObjectImportBenchmark {
           warm.get("rowsRead").asLong(),
           warm.get("validRows").asLong());
 
+      long td = System.nanoTime();
+      JsonNode dry = upload(port, csv, "?dryRun=true");
+      double drySeconds = seconds(td);
+      System.out.printf(
+          Locale.ROOT,
+          "Dry run of the same file (read, validate, place, rules, duplicates; nothing written):"
+              + " %,d valid rows in %.1f s = %,.0f rows/s%n",
+          dry.get("validRows").asLong(),
+          drySeconds,
+          rows / drySeconds);
+
       MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
       long baseline = usedHeapAfterGc(memory);
       AtomicLong peak = new AtomicLong();

@@ -75,7 +75,10 @@ class ObjectCopyWriter {
       return Map.of();
     }
     return jdbc
-        .sql("SELECT uscc, id, division_code FROM supervised_object WHERE uscc = ANY(?)")
+        .sql(
+            "SELECT k.u, o.id, o.division_code FROM unnest(?::varchar[]) AS k(u)"
+                + " CROSS JOIN LATERAL (SELECT id, division_code FROM supervised_object"
+                + " WHERE uscc = k.u LIMIT 1) o")
         .param(codes.toArray(String[]::new))
         .query((rs, n) -> Map.entry(rs.getString(1), new Existing(rs.getLong(2), rs.getString(3))))
         .list()

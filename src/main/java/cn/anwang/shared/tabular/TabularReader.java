@@ -88,55 +88,109 @@ public final class TabularReader {
     }
     String name = fileName == null ? "" : fileName.toLowerCase(Locale.ROOT);
     List<TabularMessage> warnings = new ArrayList<>();
-    RawRows rows;
-    TabularSource.Format format;
-    String encoding = null;
-    String sheet = null;
     if (startsWith(head, 'P', 'K', 3, 4) || startsWith(head, 'P', 'K', 5, 6)) {
-      XlsxRows xlsx = XlsxRows.open(file, spec.sheetName());
-      rows = xlsx;
-      sheet = xlsx.sheetName();
-      format = TabularSource.Format.XLSX;
-    } else {
-      refuseKnownNonTables(head);
-      TextEncoding detected = TextEncoding.detect(file, head);
-      encoding = detected.displayName();
-      if (declared != null) {
-        declaredMismatch(declared, detected).ifPresent(warnings::add);
-      }
-      if (name.endsWith(".xlsx") || name.endsWith(".xls") || name.endsWith(".xlsm")) {
-        warnings.add(
-            TabularMessage.of(
-                TabularSource.WARNING + "excelNameCsvContent",
-                "文件扩展名是 Excel，但内容是文本（CSV），已按 CSV 读取。"));
-      }
-      rows = new CsvRows(file, detected);
-      format = TabularSource.Format.CSV;
+      return openWorkbook(file, spec, warnings, cleanUp);
     }
+    refuseKnownNonTables(head);
+    TextEncoding detected = TextEncoding.detect(file, head);
+    String encoding = detected.displayName();
+    if (declared != null) {
+      declaredMismatch(declared, detected).ifPresent(warnings::add);
+    }
+    if (name.endsWith(".xlsx") || name.endsWith(".xls") || name.endsWith(".xlsm")) {
+      warnings.add(
+          TabularMessage.of(
+              TabularSource.WARNING + "excelNameCsvContent",
+              "文件扩展名是 Excel，但内容是文本（CSV），已按 CSV 读取。"));
+    }
+    RawRows rows = new CsvRows(file, detected);
     try {
-      var top = new ArrayList<HeaderMatcher.TopRow>();
-      int wanted = spec.headerSearchRows() + 1;
-      rows.read(
-          (rowNumber, cells, count) -> {
-            if (!RawRows.isBlank(cells, count)) {
-              top.add(new HeaderMatcher.TopRow(rowNumber, java.util.Arrays.copyOf(cells, count)));
-            }
-            return top.size() < wanted;
-          });
-      if (top.isEmpty()) {
-        throw TabularException.emptyFile();
-      }
-      HeaderMatcher.Match match = HeaderMatcher.match(spec, top);
-      if (top.get(top.size() - 1).rowNumber() == match.header().rowNumber()
-          && top.size() < wanted) {
-        throw TabularException.noData(match.header().rowNumber());
-      }
+      HeaderMatcher.Match match = header(rows, spec);
       warnings.addAll(0, match.warnings());
-      return new TabularSource(format, encoding, sheet, rows, spec, match, warnings, cleanUp);
+      return new TabularSource(
+          TabularSource.Format.CSV, encoding, null, rows, spec, match, warnings, cleanUp);
     } catch (RuntimeException e) {
       rows.close();
       throw e;
     }
+  }
+
+  /**
+   * The named sheet, else the first; when no sheet is named and the first has no header (an
+   * instructions sheet put first), the first later sheet that has one, with a warning saying so.
+   */
+  private static TabularSource openWorkbook(
+      Path file, TableSpec spec, List<TabularMessage> warnings, Runnable cleanUp) {
+    XlsxRows first = XlsxRows.open(file, spec.sheetName());
+    TabularException firstProblem;
+    try {
+      return workbookSource(first, spec, warnings, cleanUp);
+    } catch (TabularException e) {
+      first.close();
+      if (spec.sheetName() != null
+          || (e.reason() != TabularException.Reason.HEADER_NOT_FOUND
+              && e.reason() != TabularException.Reason.EMPTY_FILE)) {
+        throw e;
+      }
+      firstProblem = e;
+    } catch (RuntimeException e) {
+      first.close();
+      throw e;
+    }
+    List<String> names = first.sheetNames();
+    for (String other : names.subList(1, names.size())) {
+      XlsxRows rows = XlsxRows.open(file, other);
+      try {
+        List<TabularMessage> more = new ArrayList<>(warnings);
+        more.add(
+            TabularMessage.of(
+                TabularSource.WARNING + "otherSheet",
+                "第一个工作表“" + names.get(0) + "”中没有表头，已读取工作表“" + other + "”。",
+                names.get(0),
+                other));
+        return workbookSource(rows, spec, more, cleanUp);
+      } catch (TabularException e) {
+        rows.close();
+        if (e.reason() != TabularException.Reason.HEADER_NOT_FOUND
+            && e.reason() != TabularException.Reason.EMPTY_FILE) {
+          throw e;
+        }
+      } catch (RuntimeException e) {
+        rows.close();
+        throw e;
+      }
+    }
+    throw firstProblem;
+  }
+
+  private static TabularSource workbookSource(
+      XlsxRows rows, TableSpec spec, List<TabularMessage> warnings, Runnable cleanUp) {
+    HeaderMatcher.Match match = header(rows, spec);
+    List<TabularMessage> all = new ArrayList<>(match.warnings());
+    all.addAll(warnings);
+    return new TabularSource(
+        TabularSource.Format.XLSX, null, rows.sheetName(), rows, spec, match, all, cleanUp);
+  }
+
+  /** Finds the header among the first non-empty rows; the rows are read again from the start. */
+  private static HeaderMatcher.Match header(RawRows rows, TableSpec spec) {
+    var top = new ArrayList<HeaderMatcher.TopRow>();
+    int wanted = spec.headerSearchRows() + 1;
+    rows.read(
+        (rowNumber, cells, count) -> {
+          if (!RawRows.isBlank(cells, count)) {
+            top.add(new HeaderMatcher.TopRow(rowNumber, java.util.Arrays.copyOf(cells, count)));
+          }
+          return top.size() < wanted;
+        });
+    if (top.isEmpty()) {
+      throw TabularException.emptyFile();
+    }
+    HeaderMatcher.Match match = HeaderMatcher.match(spec, top);
+    if (top.get(top.size() - 1).rowNumber() == match.header().rowNumber() && top.size() < wanted) {
+      throw TabularException.noData(match.header().rowNumber());
+    }
+    return match;
   }
 
   private static java.util.Optional<TabularMessage> declaredMismatch(

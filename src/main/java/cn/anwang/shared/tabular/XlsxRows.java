@@ -30,6 +30,7 @@ final class XlsxRows implements RawRows {
   private final SpilledSharedStrings strings;
   private final int sheetIndex;
   private final String sheetName;
+  private final List<String> sheetNames;
 
   private XlsxRows(Path file, String wantedSheet) {
     try {
@@ -66,6 +67,7 @@ final class XlsxRows implements RawRows {
       }
       sheetIndex = index;
       sheetName = names.get(index);
+      sheetNames = List.copyOf(names);
       strings = spilled;
     } catch (TabularException e) {
       release(pkg, spilled);
@@ -97,6 +99,11 @@ final class XlsxRows implements RawRows {
 
   static XlsxRows open(Path file, String sheetName) {
     return new XlsxRows(file, sheetName);
+  }
+
+  /** Every sheet of the workbook, in order. */
+  List<String> sheetNames() {
+    return sheetNames;
   }
 
   String sheetName() {

@@ -191,6 +191,21 @@ class TabularMessagesTest {
       assertThat(source.warningMessages()).hasSize(1);
       all.addAll(source.warningMessages());
     }
+    // an instructions sheet first, the table on the second sheet
+    var out = new ByteArrayOutputStream();
+    try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook()) {
+      fill(workbook.createSheet("填表说明"), 0, new String[] {"请按模板填写"});
+      fill(workbook.createSheet("数据"), 0, new String[] {"名称", "统一社会信用代码"}, new String[] {"甲", "1"});
+      workbook.write(out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    try (var source =
+        TabularReader.open(new ByteArrayInputStream(out.toByteArray()), "o.xlsx", OBJECTS)) {
+      assertThat(source.sheetName()).isEqualTo("数据");
+      assertThat(source.warningMessages()).hasSize(1);
+      all.addAll(source.warningMessages());
+    }
     return all;
   }
 

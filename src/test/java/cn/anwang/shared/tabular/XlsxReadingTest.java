@@ -43,6 +43,33 @@ class XlsxReadingTest {
   }
 
   @Test
+  void readsTheFirstSheetWithAHeaderWhenAnInstructionsSheetComesFirst() {
+    byte[] bytes =
+        Tables.workbook(
+            wb -> {
+              fill(wb.createSheet("填表说明"), 0, new String[] {"请按模板填写，带 * 的列必填"});
+              wb.createSheet("空白");
+              fill(wb.createSheet("对象"), 1, HEADER, new String[] {"丙公司", "9112", "西青区"});
+            });
+    try (var source = Tables.open(bytes, "objects.xlsx")) {
+      assertThat(source.sheetName()).isEqualTo("对象");
+      assertThat(source.warnings()).singleElement().asString().contains("填表说明", "对象");
+      assertThat(readAll(source)).singleElement().extracting(r -> r.rowNumber()).isEqualTo(3);
+    }
+
+    byte[] none =
+        Tables.workbook(
+            wb -> {
+              fill(wb.createSheet("填表说明"), 0, new String[] {"请按模板填写"});
+              fill(wb.createSheet("备注"), 0, new String[] {"无"});
+            });
+    assertThatThrownBy(() -> Tables.open(none, "objects.xlsx"))
+        .isInstanceOfSatisfying(
+            TabularException.class,
+            e -> assertThat(e.reason()).isEqualTo(TabularException.Reason.HEADER_NOT_FOUND));
+  }
+
+  @Test
   void readsTheSheetTheCallerNames() {
     byte[] bytes =
         Tables.workbook(
