@@ -5,6 +5,8 @@ import cn.anwang.identity.CurrentActor;
 import cn.anwang.org.Department;
 import cn.anwang.shared.supervision.HazardFeature;
 import cn.anwang.shared.supervision.ObjectKind;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -56,6 +58,7 @@ class ObjectFormController {
           "departments");
 
   private final ObjectService objects;
+  private final Validator validator;
   private final DepartmentNames departmentNames;
   private final CurrentActor currentActor;
   private final String tileUrl;
@@ -63,11 +66,13 @@ class ObjectFormController {
 
   ObjectFormController(
       ObjectService objects,
+      Validator validator,
       DepartmentNames departmentNames,
       CurrentActor currentActor,
       @Value("${anwang.map.tile-url-template:}") String tileUrl,
       @Value("${anwang.map.tile-attribution:}") String tileAttribution) {
     this.objects = objects;
+    this.validator = validator;
     this.departmentNames = departmentNames;
     this.currentActor = currentActor;
     this.tileUrl = tileUrl;
@@ -91,7 +96,7 @@ class ObjectFormController {
     BindingResult errors = errors(model, form, binding);
     if (!errors.hasErrors()) {
       try {
-        ObjectView created = objects.create(form.toInput(true));
+        ObjectView created = objects.create(valid(form.toInput(true)));
         redirect.addFlashAttribute("message", "registry.form.created");
         return "redirect:/objects/" + created.id();
       } catch (ObjectRejected e) {
@@ -123,7 +128,7 @@ class ObjectFormController {
     ObjectView object = objects.get(id);
     if (!errors.hasErrors()) {
       try {
-        objects.update(id, form.toInput(!object.contactsMasked()), null);
+        objects.update(id, valid(form.toInput(!object.contactsMasked())), null);
         redirect.addFlashAttribute("message", "registry.form.saved");
         return "redirect:/objects/" + id;
       } catch (ObjectRejected e) {
@@ -190,6 +195,20 @@ class ObjectFormController {
     model.addAttribute("tileUrl", tileUrl);
     model.addAttribute("tileAttribution", tileAttribution);
     return "registry/form";
+  }
+
+  /**
+   * The input if it keeps to the lengths the API checks too; else the first field that does not.
+   */
+  private ObjectInput valid(ObjectInput input) {
+    for (ConstraintViolation<ObjectInput> v : validator.validate(input)) {
+      String field = v.getPropertyPath().iterator().next().getName();
+      Object max = v.getConstraintDescriptor().getAttributes().get("max");
+      throw max != null
+          ? ObjectRejected.field(field, v.getMessage(), "registry.rejected.tooLong", max)
+          : ObjectRejected.field(field, v.getMessage(), "registry.form.invalidValue");
+    }
+    return input;
   }
 
   private void requireCreate() {

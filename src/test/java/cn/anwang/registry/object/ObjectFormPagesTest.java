@@ -161,6 +161,91 @@ class ObjectFormPagesTest {
   }
 
   @Test
+  void aDuplicateAndAnOverlongNameAreShownAtTheirFields() throws Exception {
+    var other =
+        jdbc.sql(
+                "SELECT id, uscc FROM supervised_object WHERE district_code = '120101' AND uscc"
+                    + " IS NOT NULL AND uscc_override_reason IS NULL ORDER BY id LIMIT 1")
+            .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)})
+            .single();
+    long id = demoObject("120101001", 13);
+    int version = version(id);
+    mvc.perform(edit(id, "heping.admin", version, "uscc", other[1]))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("id=\"uscc-error\"")))
+        .andExpect(content().string(containsString("已有对象（编号 " + other[0] + "）")));
+    mvc.perform(edit(id, "heping.admin", version, "name", "长".repeat(201), "lang", "en"))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("id=\"name-error\"")))
+        .andExpect(content().string(containsString("At most 200 characters")));
+    assertThat(version(id)).isEqualTo(version);
+  }
+
+  @Test
+  void departmentStaffEditTheirDepartmentsObjectsOnly() throws Exception {
+    long theirs =
+        jdbc.sql(
+                "SELECT o.id FROM supervised_object o JOIN object_department d ON d.object_id ="
+                    + " o.id AND d.department_code = '120101-YJ' WHERE o.synthetic AND NOT EXISTS"
+                    + " (SELECT 1 FROM object_history h WHERE h.object_id = o.id AND h.action <>"
+                    + " 'create') ORDER BY o.id DESC LIMIT 1 OFFSET 15")
+            .query(Long.class)
+            .single();
+    long notTheirs =
+        jdbc.sql(
+                "SELECT o.id FROM supervised_object o WHERE o.district_code = '120101' AND NOT"
+                    + " EXISTS (SELECT 1 FROM object_department d WHERE d.object_id = o.id AND"
+                    + " d.department_code = '120101-YJ') ORDER BY o.id LIMIT 1")
+            .query(Long.class)
+            .single();
+    mvc.perform(get("/objects/" + theirs).cookie(as("heping.yingji")))
+        .andExpect(content().string(containsString("id=\"object-edit\"")))
+        .andExpect(content().string(not(containsString("id=\"object-delete\""))));
+    mvc.perform(get("/objects/" + notTheirs + "/edit").cookie(as("heping.yingji")))
+        .andExpect(status().isNotFound());
+    // keep the object's hazards and industry, so that it stays the department's
+    var current =
+        jdbc.sql("SELECT industry_code, hazards FROM supervised_object WHERE id = ?")
+            .param(theirs)
+            .query((rs, n) -> new Object[] {rs.getString(1), (String[]) rs.getArray(2).getArray()})
+            .single();
+    var request =
+        edit(
+            theirs,
+            "heping.yingji",
+            version(theirs),
+            "contactPhone",
+            "13900001111",
+            "industryCode",
+            current[0] == null ? "" : (String) current[0]);
+    for (String hazard : (String[]) current[1]) {
+      request.param("hazards", hazard);
+    }
+    mvc.perform(request)
+        .andExpect(status().is3xxRedirection())
+        .andExpect(redirectedUrl("/objects/" + theirs));
+    assertThat(
+            jdbc.sql("SELECT contact_phone FROM supervised_object WHERE id = ?")
+                .param(theirs)
+                .query(String.class)
+                .single())
+        .isEqualTo("13900001111");
+  }
+
+  @Test
+  void officersAndAuditorsSeeNoEditOrDeleteButtons() throws Exception {
+    long id = demoObject("120101001", 17);
+    for (String username : new String[] {"heping.officer", "auditor"}) {
+      mvc.perform(get("/objects/" + id).cookie(as(username)))
+          .andExpect(status().isOk())
+          .andExpect(content().string(not(containsString("id=\"object-edit\""))))
+          .andExpect(content().string(not(containsString("id=\"object-delete\""))));
+      mvc.perform(get("/objects/" + id + "/edit").cookie(as(username)))
+          .andExpect(status().isForbidden());
+    }
+  }
+
+  @Test
   void objectsOutsideTheScopeAnswerNotFound() throws Exception {
     long xiqing = demoObject("120111", 7);
     mvc.perform(get("/objects/" + xiqing + "/edit").cookie(as("heping.admin")))
