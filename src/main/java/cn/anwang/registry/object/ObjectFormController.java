@@ -125,10 +125,9 @@ class ObjectFormController {
       RedirectAttributes redirect) {
     requireEdit();
     BindingResult errors = errors(model, form, binding);
-    ObjectView object = objects.get(id);
     if (!errors.hasErrors()) {
       try {
-        objects.update(id, valid(form.toInput(!object.contactsMasked())), null);
+        objects.update(id, valid(form.toInput(objects.mayRevealContacts())), null);
         redirect.addFlashAttribute("message", "registry.form.saved");
         return "redirect:/objects/" + id;
       } catch (ObjectRejected e) {
@@ -140,7 +139,7 @@ class ObjectFormController {
         model.addAttribute("stale", true);
       }
     }
-    return form(object, model);
+    return form(objects.get(id), model);
   }
 
   @PostMapping("/objects/{id}/delete")

@@ -145,6 +145,11 @@ class ObjectService {
     return role.isAdministrator() || role == Role.DEPARTMENT_STAFF;
   }
 
+  /** Whether the caller sees contacts in full (the form then shows and sends them). */
+  boolean mayRevealContacts() {
+    return Contacts.mayReveal(currentActor.require());
+  }
+
   /** Whether the caller deletes the objects they see (the pages show the button). */
   boolean mayDelete() {
     Role role = currentActor.require().role();

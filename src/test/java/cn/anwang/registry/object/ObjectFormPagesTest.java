@@ -85,6 +85,36 @@ class ObjectFormPagesTest {
   }
 
   @Test
+  void aRefusedNewObjectComesBackWithItsInput() throws Exception {
+    mvc.perform(
+            post("/objects")
+                .cookie(as("heping.admin"))
+                .with(csrf())
+                .param("kind", "ENTERPRISE")
+                .param("name", "坐标有误的企业")
+                .param("address", "和平区坐标路 9 号")
+                .param("lon", "121.47")
+                .param("lat", "31.23")
+                .param("crs", "wgs84")
+                .param("hazards", "DUST_EXPLOSION")
+                .param("status", "OPERATING"))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("id=\"lon-error\"")))
+        .andExpect(content().string(containsString("不在天津市范围内")))
+        .andExpect(content().string(containsString("value=\"和平区坐标路 9 号\"")))
+        .andExpect(
+            content()
+                .string(
+                    org.hamcrest.Matchers.matchesPattern(
+                        "(?s).*value=\"DUST_EXPLOSION\"[^>]*checked.*")));
+    assertThat(
+            jdbc.sql("SELECT count(*) FROM supervised_object WHERE name = '坐标有误的企业'")
+                .query(Long.class)
+                .single())
+        .isZero();
+  }
+
+  @Test
   void anEditIsSavedAndRecordedInTheHistory() throws Exception {
     long id = demoObject("120101001", 1);
     int version = version(id);
