@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -241,10 +242,18 @@ class ObjectFormController {
 
   private static void reject(BindingResult errors, ObjectRejected e) {
     String field = "location".equals(e.field()) ? "lon" : e.field();
+    Object[] arguments = e.arguments();
+    if ("registry.rejected.required".equals(e.messageKey())) {
+      // the field's label in the person's language rather than its API name
+      arguments =
+          new Object[] {
+            new DefaultMessageSourceResolvable(new String[] {"registry.field." + field}, field)
+          };
+    }
     if (FORM_FIELDS.contains(field)) {
-      errors.rejectValue(field, e.messageKey(), e.arguments(), e.getMessage());
+      errors.rejectValue(field, e.messageKey(), arguments, e.getMessage());
     } else {
-      errors.reject(e.messageKey(), e.arguments(), e.getMessage());
+      errors.reject(e.messageKey(), arguments, e.getMessage());
     }
   }
 

@@ -208,6 +208,9 @@ class ObjectFormPagesTest {
         .andExpect(status().isOk())
         .andExpect(content().string(containsString("id=\"name-error\"")))
         .andExpect(content().string(containsString("At most 200 characters")));
+    mvc.perform(edit(id, "heping.admin", version, "name", " "))
+        .andExpect(content().string(containsString("id=\"name-error\"")))
+        .andExpect(content().string(containsString("“名称”为必填项")));
     assertThat(version(id)).isEqualTo(version);
   }
 
