@@ -17,8 +17,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Demo mode only ({@code anwang.demo=true}): one administrator, street administrator and officer in
- * each demo district (和平区, 西青区) and a city auditor, all with the documented password. Missing ones
- * are created at every start; existing ones are left as they are.
+ * each demo district (和平区, 西青区), a department-staff user of one seeded department in each (和平区
+ * 应急管理局, 西青区市场监督管理局) and a city auditor, all with the documented password. Missing ones are created
+ * at every start; existing ones are left as they are.
  */
 @Component
 @Order(StartupOrder.DEMO_USERS)
@@ -28,16 +29,30 @@ class DemoUsers implements ApplicationRunner {
   /** Documented in the README; demo mode is never for production. */
   static final String PASSWORD = "anwang-demo-2026";
 
-  record DemoUser(String username, String displayName, Role role, String territoryCode) {}
+  /**
+   * @param departmentCode the department code for department staff, as the org module seeds it for
+   *     the demo districts ({@code <district>-<key>}); a plain string, so identity need not know
+   *     org
+   */
+  record DemoUser(
+      String username, String displayName, Role role, String territoryCode, String departmentCode) {
+
+    DemoUser(String username, String displayName, Role role, String territoryCode) {
+      this(username, displayName, role, territoryCode, null);
+    }
+  }
 
   static final List<DemoUser> USERS =
       List.of(
           new DemoUser("heping.admin", "和平区管理员", Role.DISTRICT_ADMIN, "120101"),
           new DemoUser("heping.street", "劝业场街道管理员", Role.STREET_ADMIN, "120101001"),
           new DemoUser("heping.officer", "劝业场街道网格员", Role.STREET_OFFICER, "120101001"),
+          new DemoUser("heping.yingji", "和平区应急管理局", Role.DEPARTMENT_STAFF, "120101", "120101-YJ"),
           new DemoUser("xiqing.admin", "西青区管理员", Role.DISTRICT_ADMIN, "120111"),
           new DemoUser("xiqing.street", "西营门街道管理员", Role.STREET_ADMIN, "120111001"),
           new DemoUser("xiqing.officer", "西营门街道网格员", Role.STREET_OFFICER, "120111001"),
+          new DemoUser(
+              "xiqing.shijian", "西青区市场监督管理局", Role.DEPARTMENT_STAFF, "120111", "120111-SC"),
           new DemoUser("auditor", "审计员", Role.AUDITOR, "12"));
 
   private static final Logger log = LoggerFactory.getLogger(DemoUsers.class);
@@ -80,7 +95,7 @@ class DemoUsers implements ApplicationRunner {
               demo.displayName(),
               demo.role(),
               demo.territoryCode(),
-              null);
+              demo.departmentCode());
       Boolean inserted =
           transactions.execute(
               tx ->

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /** The object list (htmx filters) and an object's page with its map, departments and history. */
 @Controller
@@ -22,14 +23,17 @@ class ObjectPageController {
   static final int MAP_LIMIT = 20_000;
 
   private final ObjectService objects;
+  private final DepartmentNames departmentNames;
   private final String tileUrl;
   private final String tileAttribution;
 
   ObjectPageController(
       ObjectService objects,
+      DepartmentNames departmentNames,
       @Value("${anwang.map.tile-url-template:}") String tileUrl,
       @Value("${anwang.map.tile-attribution:}") String tileAttribution) {
     this.objects = objects;
+    this.departmentNames = departmentNames;
     this.tileUrl = tileUrl;
     this.tileAttribution = tileAttribution;
   }
@@ -51,12 +55,41 @@ class ObjectPageController {
     ObjectQuery query =
         new ObjectQuery(
             q, kind, industry, risk, department, grid, null, status, null, outsideGrids, null);
-    model.addAttribute("result", objects.search(query, page, PAGE_SIZE));
+    ObjectService.ObjectPage result = objects.search(query, page, PAGE_SIZE);
+    Map<Long, List<String>> departments = objects.departmentCodes(result.objects());
+    model.addAttribute("result", result);
+    model.addAttribute("departments", departments);
+    model.addAttribute(
+        "departmentNames",
+        departmentNames.of(departments.values().stream().flatMap(List::stream).toList()));
+    model.addAttribute("mayCreate", objects.mayCreate());
+    model.addAttribute("exportUrl", exportUrl(query));
     model.addAttribute("query", query);
     model.addAttribute("kinds", ObjectKind.values());
     model.addAttribute("risks", RiskLevel.values());
     model.addAttribute("statuses", ObjectStatus.values());
     return htmx != null ? "registry/list :: table" : "registry/list";
+  }
+
+  /** The export of the list as it is filtered: the same parameters, only those set. */
+  static String exportUrl(ObjectQuery q) {
+    UriComponentsBuilder url = UriComponentsBuilder.fromPath("/objects/export");
+    Map<String, Object> params = new LinkedHashMap<>();
+    params.put("q", q.q());
+    params.put("kind", q.kind());
+    params.put("industry", q.industry());
+    params.put("risk", q.risk());
+    params.put("department", q.department());
+    params.put("grid", q.grid());
+    params.put("status", q.status());
+    params.put("outsideGrids", q.outsideGrids());
+    params.forEach(
+        (name, value) -> {
+          if (value != null && !value.toString().isBlank()) {
+            url.queryParam(name, value);
+          }
+        });
+    return url.encode().build().toUriString();
   }
 
   /** The map of objects coloured by risk. */
@@ -100,7 +133,14 @@ class ObjectPageController {
 
   @GetMapping("/objects/{id}")
   String detail(@PathVariable long id, Model model) {
-    model.addAttribute("object", objects.get(id));
+    ObjectView object = objects.get(id);
+    model.addAttribute("object", object);
+    model.addAttribute(
+        "departmentNames",
+        departmentNames.of(
+            object.departments().stream().map(DepartmentLink::departmentCode).toList()));
+    model.addAttribute("mayEdit", objects.mayEdit());
+    model.addAttribute("mayDelete", objects.mayDelete());
     model.addAttribute("history", objects.history(id));
     model.addAttribute("tileUrl", tileUrl);
     model.addAttribute("tileAttribution", tileAttribution);

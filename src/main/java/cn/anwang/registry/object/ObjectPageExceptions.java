@@ -6,7 +6,7 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 
 /** Pages answer 404 for objects outside the user's scope, never saying which. */
-@ControllerAdvice(assignableTypes = ObjectPageController.class)
+@ControllerAdvice(assignableTypes = {ObjectPageController.class, ObjectFormController.class})
 class ObjectPageExceptions {
 
   @ExceptionHandler(ObjectNotFound.class)

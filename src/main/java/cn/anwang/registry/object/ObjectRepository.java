@@ -256,6 +256,23 @@ class ObjectRepository {
         .list();
   }
 
+  /** The responsible department codes of each object, by code; objects without any are absent. */
+  Map<Long, List<String>> departmentCodes(Collection<Long> objectIds) {
+    Map<Long, List<String>> codes = new LinkedHashMap<>();
+    if (objectIds.isEmpty()) {
+      return codes;
+    }
+    jdbc.sql(
+            "SELECT object_id, department_code FROM object_department"
+                + " WHERE object_id IN (:ids) ORDER BY object_id, department_code")
+        .param("ids", objectIds)
+        .query(
+            rs -> {
+              codes.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>()).add(rs.getString(2));
+            });
+    return codes;
+  }
+
   void replaceDepartments(long objectId, Collection<DepartmentLink> links) {
     jdbc.sql("DELETE FROM object_department WHERE object_id = ?").param(objectId).update();
     for (DepartmentLink link : links) {

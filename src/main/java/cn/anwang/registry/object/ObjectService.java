@@ -109,6 +109,11 @@ class ObjectService {
     }
   }
 
+  /** The responsible department codes of listed objects (already in the caller's scope). */
+  Map<Long, List<String>> departmentCodes(List<ObjectView> listed) {
+    return objects.departmentCodes(listed.stream().map(ObjectView::id).toList());
+  }
+
   /** Located objects in the caller's scope for the map, highest risk first, at most the limit. */
   List<ObjectRepository.MapPoint> mapPoints(ObjectQuery query, int limit) {
     Actor actor = currentActor.require();
@@ -129,10 +134,32 @@ class ObjectService {
 
   // ------------------------------------------------------------------ writes
 
+  /** Whether the caller registers objects (the pages show the form). */
+  boolean mayCreate() {
+    return currentActor.require().role().isAdministrator();
+  }
+
+  /** Whether the caller changes the objects they see (the pages show the form). */
+  boolean mayEdit() {
+    Role role = currentActor.require().role();
+    return role.isAdministrator() || role == Role.DEPARTMENT_STAFF;
+  }
+
+  /** Whether the caller sees contacts in full (the form then shows and sends them). */
+  boolean mayRevealContacts() {
+    return Contacts.mayReveal(currentActor.require());
+  }
+
+  /** Whether the caller deletes the objects they see (the pages show the button). */
+  boolean mayDelete() {
+    Role role = currentActor.require().role();
+    return role == Role.CITY_ADMIN || role == Role.DISTRICT_ADMIN;
+  }
+
   @Transactional
   ObjectView create(ObjectInput in) {
     Actor actor = currentActor.require();
-    if (!actor.role().isAdministrator()) {
+    if (!mayCreate()) {
       throw new AccessDeniedException("Only administrators register objects");
     }
     SupervisedObject created = compose(actor, null, in);
@@ -165,7 +192,7 @@ class ObjectService {
   @Transactional
   ObjectView update(long id, ObjectInput in, Integer ifMatch) {
     Actor actor = currentActor.require();
-    if (!actor.role().isAdministrator() && actor.role() != Role.DEPARTMENT_STAFF) {
+    if (!mayEdit()) {
       throw new AccessDeniedException("Your role does not change objects");
     }
     SupervisedObject current = visible(actor, id);
@@ -213,7 +240,7 @@ class ObjectService {
   @Transactional
   void delete(long id, Integer ifMatch) {
     Actor actor = currentActor.require();
-    if (actor.role() != Role.CITY_ADMIN && actor.role() != Role.DISTRICT_ADMIN) {
+    if (!mayDelete()) {
       throw new AccessDeniedException("Only city and district administrators delete objects");
     }
     SupervisedObject current = visible(actor, id);

@@ -28,10 +28,16 @@ class StartupUsersTest {
       User user = users.findByUsername(demo.username()).orElseThrow();
       assertThat(user.role()).as(demo.username()).isEqualTo(demo.role());
       assertThat(user.territoryCode()).as(demo.username()).isEqualTo(demo.territoryCode());
+      assertThat(user.departmentCode()).as(demo.username()).isEqualTo(demo.departmentCode());
     }
     assertThat(DemoUsers.USERS)
         .extracting(DemoUsers.DemoUser::role)
-        .contains(Role.DISTRICT_ADMIN, Role.STREET_ADMIN, Role.STREET_OFFICER, Role.AUDITOR);
+        .contains(
+            Role.DISTRICT_ADMIN,
+            Role.STREET_ADMIN,
+            Role.STREET_OFFICER,
+            Role.DEPARTMENT_STAFF,
+            Role.AUDITOR);
   }
 
   @Test
