@@ -27,6 +27,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.security.access.AccessDeniedException;
@@ -51,6 +56,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 class ObjectImport {
+
+  private static final Logger log = LoggerFactory.getLogger(ObjectImport.class);
 
   static final int BATCH = 2000;
 
@@ -145,13 +152,22 @@ class ObjectImport {
     private final ResponsibleDepartments.Snapshot departments = rules.snapshot();
     private final KeyIndex usccRows = new KeyIndex();
     private final KeyIndex nameRows = new KeyIndex();
-    private final List<Candidate> batch = new ArrayList<>(BATCH);
     private final boolean write;
+    // the reading thread's chunk in progress
+    private List<Candidate> batch = new ArrayList<>(BATCH);
+    private List<RowProblem> batchProblems = new ArrayList<>();
+    private int batchRows;
+    private int batchDuplicates;
+    private final BlockingQueue<Chunk> chunks = new ArrayBlockingQueue<>(2);
+    private volatile boolean stopped;
     private long created;
     private long duplicates;
     private long withoutDepartment;
     private long outsideGrids;
     private long usccOverrides;
+    private long registryNanos;
+    private long writeNanos;
+    private final String historyPrefix;
 
     Run(Actor actor, Request request, TabularSource source) {
       this.actor = actor;
@@ -160,6 +176,8 @@ class ObjectImport {
       this.header = source.header();
       this.parser = new ObjectRowParser(messages, districtLookup());
       this.write = !request.dryRun();
+      this.historyPrefix =
+          "{\"file\": [null, " + objects.json(request.fileName()) + "], \"row\": [null, ";
     }
 
     ObjectImportResult go() {
@@ -167,8 +185,21 @@ class ObjectImport {
         writer.lockImports();
       }
       source.warningMessages().forEach(w -> report.warn(messages.getMessage(w, request.locale())));
-      source.forEach(this::row);
-      flush();
+      long started = System.nanoTime();
+      readAndWrite();
+      long total = System.nanoTime() - started;
+      log.info(
+          "Object import of {} ({}, {}): {} rows, {} valid, {} created in {} ms"
+              + " (registry duplicate checks {} ms, writing {} ms)",
+          request.fileName(),
+          request.mode(),
+          request.dryRun() ? "dry run" : "import",
+          report.rowsRead(),
+          report.validRows(),
+          created,
+          total / 1_000_000,
+          registryNanos / 1_000_000,
+          writeNanos / 1_000_000);
       boolean refused = report.hasProblems() && request.mode() == Mode.ALL_OR_NOTHING;
       boolean written = write && !refused && created > 0;
       if (written) {
@@ -212,8 +243,75 @@ class ObjectImport {
       return s;
     }
 
+    /**
+     * Reads and checks the rows on a thread of its own while this (the request's, holding the
+     * transaction) checks the registry and writes: the two halves of the work overlap, reading
+     * never touches the transaction's connection, and at most a few chunks wait in between.
+     */
+    private void readAndWrite() {
+      Thread reader =
+          new Thread(
+              () -> {
+                try {
+                  source.forEach(this::row);
+                  emit();
+                  put(Chunk.END);
+                } catch (Throwable e) {
+                  put(Chunk.failed(e));
+                }
+              },
+              "object-import-reader");
+      reader.setDaemon(true);
+      reader.start();
+      try {
+        while (true) {
+          Chunk chunk = chunks.take();
+          if (chunk.failure() != null) {
+            throw chunk.failure() instanceof RuntimeException r
+                ? r
+                : new IllegalStateException(chunk.failure());
+          }
+          if (chunk == Chunk.END) {
+            return;
+          }
+          write(chunk);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("Import interrupted", e);
+      } finally {
+        stopped = true;
+        chunks.clear();
+      }
+    }
+
+    /** Hands the chunk in progress to the writing thread. */
+    private void emit() {
+      if (batchRows == 0) {
+        return;
+      }
+      put(new Chunk(batch, batchProblems, batchRows, batchDuplicates, null));
+      batch = new ArrayList<>(BATCH);
+      batchProblems = new ArrayList<>();
+      batchRows = 0;
+      batchDuplicates = 0;
+    }
+
+    private void put(Chunk chunk) {
+      try {
+        while (!stopped) {
+          if (chunks.offer(chunk, 100, TimeUnit.MILLISECONDS)) {
+            return;
+          }
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      throw new IllegalStateException("The import stopped");
+    }
+
     private void row(Row row) {
-      report.countRow();
+      batchRows++;
       int number = row.rowNumber();
       ObjectRowParser.Parsed parsed = parser.parse(row);
       Set<String> failed = new LinkedHashSet<>();
@@ -239,7 +337,7 @@ class ObjectImport {
       if (object.uscc() != null) {
         int first = usccRows.putIfAbsent(object.uscc(), number);
         if (first != 0) {
-          duplicates++;
+          batchDuplicates++;
           problem(number, "uscc", "registry.import.duplicateUsccInFile", first);
           return;
         }
@@ -248,13 +346,13 @@ class ObjectImport {
           ObjectCopyWriter.nameKey(object.districtCode(), object.name(), object.address());
       int first = nameRows.putIfAbsent(nameKey, number);
       if (first != 0) {
-        duplicates++;
+        batchDuplicates++;
         problem(number, "name", "registry.import.duplicateNameInFile", first);
         return;
       }
-      batch.add(new Candidate(number, object));
-      if (batch.size() >= BATCH) {
-        flush();
+      batch.add(new Candidate(number, object, links(object)));
+      if (batchRows >= BATCH) {
+        emit();
       }
     }
 
@@ -290,11 +388,18 @@ class ObjectImport {
       return input.withoutIndustry();
     }
 
-    /** Checks the batch against the registry and writes what may be written. */
-    private void flush() {
-      if (batch.isEmpty()) {
-        return;
+    /**
+     * Checks the chunk's rows against the registry and writes what may be written; adds the chunk's
+     * problems to the report in row order (chunks arrive in file order).
+     */
+    private void write(Chunk chunk) {
+      for (int i = 0; i < chunk.rows(); i++) {
+        report.countRow();
       }
+      duplicates += chunk.duplicates();
+      List<RowProblem> problems = new ArrayList<>(chunk.problems());
+      List<Candidate> batch = chunk.candidates();
+      long checking = System.nanoTime();
       Map<String, ObjectCopyWriter.Existing> byUscc =
           writer.byUscc(batch.stream().map(c -> c.object().uscc()).filter(u -> u != null).toList());
       Map<String, ObjectCopyWriter.Existing> byName =
@@ -305,18 +410,20 @@ class ObjectImport {
         ObjectCopyWriter.Existing existing = o.uscc() == null ? null : byUscc.get(o.uscc());
         if (existing != null) {
           duplicates++;
-          registered(c.row(), "uscc", "registry.import.duplicateUscc", existing);
+          problems.add(registered(c.row(), "uscc", "registry.import.duplicateUscc", existing));
           continue;
         }
         existing = byName.get(ObjectCopyWriter.nameKey(o.districtCode(), o.name(), o.address()));
         if (existing != null) {
           duplicates++;
-          registered(c.row(), "name", "registry.import.duplicateName", existing);
+          problems.add(registered(c.row(), "name", "registry.import.duplicateName", existing));
           continue;
         }
         accepted.add(c);
       }
-      batch.clear();
+      registryNanos += System.nanoTime() - checking;
+      problems.sort(java.util.Comparator.comparingInt(RowProblem::rowNumber));
+      problems.forEach(report::add);
       boolean refused = report.hasProblems() && request.mode() == Mode.ALL_OR_NOTHING;
       for (Candidate c : accepted) {
         if (c.object().gridCode() == null) {
@@ -327,11 +434,12 @@ class ObjectImport {
         countDepartmentless(accepted);
         return;
       }
+      long writing = System.nanoTime();
       long[] ids = writer.nextIds(accepted.size());
       List<ObjectCopyWriter.Prepared> prepared = new ArrayList<>(accepted.size());
       for (int i = 0; i < accepted.size(); i++) {
         SupervisedObject o = accepted.get(i).object().withId(ids[i]);
-        List<DepartmentLink> links = links(o);
+        List<DepartmentLink> links = accepted.get(i).departments();
         if (links.isEmpty()) {
           withoutDepartment++;
         }
@@ -345,17 +453,19 @@ class ObjectImport {
               null,
               Map.of("uscc", o.uscc(), "reason", o.usccOverrideReason()));
         }
+        // the file and row it came from; its values are the object's own (and every later
+        // change records them as "before")
         prepared.add(
-            new ObjectCopyWriter.Prepared(
-                o, links, objects.diff(Map.of(), ObjectService.snapshot(o, links))));
+            new ObjectCopyWriter.Prepared(o, links, historyPrefix + accepted.get(i).row() + "]}"));
       }
       writer.write(prepared, actor.username());
       created += prepared.size();
+      writeNanos += System.nanoTime() - writing;
     }
 
     private void countDepartmentless(List<Candidate> accepted) {
       for (Candidate c : accepted) {
-        if (links(c.object()).isEmpty()) {
+        if (c.departments().isEmpty()) {
           withoutDepartment++;
         }
       }
@@ -373,16 +483,19 @@ class ObjectImport {
       return links;
     }
 
-    private void registered(
+    private RowProblem registered(
         int row, String column, String code, ObjectCopyWriter.Existing existing) {
-      if (actor.covers(existing.divisionCode())) {
-        problem(row, column, code, existing.id());
-      } else {
-        problem(row, column, code + "Elsewhere");
-      }
+      return actor.covers(existing.divisionCode())
+          ? rowProblem(row, column, code, existing.id())
+          : rowProblem(row, column, code + "Elsewhere");
     }
 
+    /** A problem the reading thread found, in the chunk in progress. */
     private void problem(int row, String column, String code, Object... arguments) {
+      batchProblems.add(rowProblem(row, column, code, arguments));
+    }
+
+    private RowProblem rowProblem(int row, String column, String code, Object... arguments) {
       for (int i = 0; i < arguments.length; i++) {
         if (arguments[i] instanceof Integer || arguments[i] instanceof Long) {
           arguments[i] = arguments[i].toString(); // row 1234, not "1,234"
@@ -392,10 +505,9 @@ class ObjectImport {
           messages.getMessage(
               new DefaultMessageSourceResolvable(new String[] {code}, arguments, code),
               request.locale());
-      report.add(
-          column == null
-              ? RowProblem.ofRow(row, reason)
-              : new RowProblem(row, column, header(column), reason));
+      return column == null
+          ? RowProblem.ofRow(row, reason)
+          : new RowProblem(row, column, header(column), reason);
     }
 
     private String header(String column) {
@@ -430,5 +542,23 @@ class ObjectImport {
     };
   }
 
-  private record Candidate(int row, SupervisedObject object) {}
+  private record Candidate(int row, SupervisedObject object, List<DepartmentLink> departments) {}
+
+  /**
+   * Consecutive rows as read and checked: the valid ones, the problems found, how many rows, how
+   * many of them repeat an earlier row; or the reader's failure.
+   */
+  private record Chunk(
+      List<Candidate> candidates,
+      List<RowProblem> problems,
+      int rows,
+      int duplicates,
+      Throwable failure) {
+
+    static final Chunk END = new Chunk(List.of(), List.of(), 0, 0, null);
+
+    static Chunk failed(Throwable e) {
+      return new Chunk(List.of(), List.of(), 0, 0, e);
+    }
+  }
 }

@@ -655,6 +655,11 @@ class ObjectService {
     return s;
   }
 
+  /** A value as JSON (a string quoted and escaped). */
+  String json(Object value) {
+    return json.writeValueAsString(value);
+  }
+
   /** {@code field → [before, after]} for every field that differs, as JSON. */
   String diff(Map<String, Object> before, Map<String, Object> after) {
     Map<String, Object> changes = new LinkedHashMap<>();

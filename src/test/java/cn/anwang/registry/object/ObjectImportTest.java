@@ -389,6 +389,45 @@ class ObjectImportTest {
     assertThat(countTagged(tag)).isZero();
   }
 
+  @Test
+  void aFileThatBreaksAfterSeveralBatchesLeavesNothingBehind() throws Exception {
+    String tag = tag();
+    double[] p = hepingPoint(11);
+    StringBuilder csv = new StringBuilder(HEADER);
+    for (int i = 0; i < ObjectImport.BATCH + 500; i++) {
+      csv.append('\n').append(row("", tag + "批" + i, "小商铺", tag + "批路" + i, p, "", "", "", "", ""));
+    }
+    csv.append('\n').append(row("", tag + "坏\uFFFD", "小商铺", tag + "坏路", p, "", "", "", "", ""));
+    MockMultipartFile file =
+        new MockMultipartFile(
+            "file", "broken.csv", "text/csv", csv.toString().getBytes(StandardCharsets.UTF_8));
+    mvc.perform(multipart("/api/v1/objects/import").file(file).with(demo("heping.admin")))
+        .andExpect(status().isBadRequest())
+        .andExpect(
+            org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.row")
+                .value(ObjectImport.BATCH + 502));
+    assertThat(countTagged(tag)).as("the first batches were rolled back").isZero();
+  }
+
+  @Test
+  void problemsFromEveryBatchAreReportedInRowOrderAndTheValidRowsImported() throws Exception {
+    String tag = tag();
+    double[] p = hepingPoint(12);
+    StringBuilder csv = new StringBuilder(HEADER);
+    int rows = ObjectImport.BATCH * 2 + 10;
+    for (int i = 0; i < rows; i++) {
+      String kind = i % 1000 == 7 ? "大商场" : "小商铺";
+      csv.append('\n').append(row("", tag + "序" + i, kind, tag + "序路" + i, p, "", "", "", "", ""));
+    }
+    JsonNode report =
+        importCsv("heping.admin", csv.toString(), StandardCharsets.UTF_8, "?mode=VALID_ROWS", 200);
+    List<Integer> problemRows = new ArrayList<>();
+    report.get("problems").forEach(problem -> problemRows.add(problem.get("row").asInt()));
+    assertThat(problemRows).containsExactly(9, 1009, 2009, 3009, 4009);
+    assertThat(report.get("created").asLong()).isEqualTo(rows - 5);
+    assertThat(countTagged(tag)).isEqualTo(rows - 5);
+  }
+
   // ------------------------------------------------------------------ encodings and workbooks
 
   @Test
