@@ -3,6 +3,7 @@ package cn.anwang.registry.object;
 import cn.anwang.area.Division;
 import cn.anwang.area.Divisions;
 import cn.anwang.area.GridLocator;
+import cn.anwang.area.Grids;
 import cn.anwang.area.Location;
 import cn.anwang.shared.StartupOrder;
 import cn.anwang.shared.supervision.HazardFeature;
@@ -53,6 +54,7 @@ class DemoObjectsRunner implements ApplicationRunner {
   private final TransactionTemplate transactions;
   private final Divisions divisions;
   private final GridLocator locator;
+  private final Grids grids;
   private final ResponsibleDepartments rules;
   private final DemoObjectsProperties properties;
 
@@ -62,6 +64,7 @@ class DemoObjectsRunner implements ApplicationRunner {
       TransactionTemplate transactions,
       Divisions divisions,
       GridLocator locator,
+      Grids grids,
       ResponsibleDepartments rules,
       DemoObjectsProperties properties) {
     this.jdbc = jdbc;
@@ -69,6 +72,7 @@ class DemoObjectsRunner implements ApplicationRunner {
     this.transactions = transactions;
     this.divisions = divisions;
     this.locator = locator;
+    this.grids = grids;
     this.rules = rules;
     this.properties = properties;
   }
@@ -92,20 +96,7 @@ class DemoObjectsRunner implements ApplicationRunner {
       return;
     }
     Division district = divisions.find(districtCode).orElse(null);
-    // the demo grids' extent; reads the area module's table (there is no API for a district's box)
-    double[] box =
-        jdbc.sql(
-                "SELECT min(min_lon), min(min_lat), max(max_lon), max(max_lat) FROM grid"
-                    + " WHERE district_code = ?")
-            .param(districtCode)
-            .query(
-                (rs, row) ->
-                    rs.getObject(1) == null
-                        ? null
-                        : new double[] {
-                          rs.getDouble(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4)
-                        })
-            .single();
+    Grids.Extent box = grids.extentOf(districtCode).orElse(null);
     if (district == null || box == null) {
       log.warn("Demo district {} has no grids; no demo objects there", districtCode);
       return;
@@ -117,8 +108,8 @@ class DemoObjectsRunner implements ApplicationRunner {
     List<Object[]> rows = new ArrayList<>();
     int attempts = 0;
     while (rows.size() < properties.perDistrict() && attempts++ < properties.perDistrict() * 20) {
-      double lon = box[0] + places.nextDouble() * (box[2] - box[0]);
-      double lat = box[1] + places.nextDouble() * (box[3] - box[1]);
+      double lon = box.minLon() + places.nextDouble() * (box.maxLon() - box.minLon());
+      double lat = box.minLat() + places.nextDouble() * (box.maxLat() - box.minLat());
       Location l = locator.locate(lon, lat).orElse(null);
       if (l == null || !l.district().code().equals(districtCode)) {
         continue;

@@ -91,6 +91,7 @@ class ObjectImport {
   private final AuditLog audit;
   private final MessageSource messages;
   private final TransactionTemplate transactions;
+  private final TransactionTemplate readOnly;
 
   ObjectImport(
       ObjectService objects,
@@ -111,6 +112,8 @@ class ObjectImport {
     this.audit = audit;
     this.messages = messages;
     this.transactions = new TransactionTemplate(transactionManager);
+    this.readOnly = new TransactionTemplate(transactionManager);
+    this.readOnly.setReadOnly(true);
   }
 
   /**
@@ -253,7 +256,9 @@ class ObjectImport {
           new Thread(
               () -> {
                 try {
-                  source.forEach(this::row);
+                  // one read-only transaction for the lookups while checking (divisions),
+                  // rather than one per row
+                  readOnly.executeWithoutResult(status -> source.forEach(this::row));
                   emit();
                   put(Chunk.END);
                 } catch (Throwable e) {

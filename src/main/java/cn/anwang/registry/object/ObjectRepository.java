@@ -311,17 +311,6 @@ class ObjectRepository {
 
   // ------------------------------------------------------------------ grids
 
-  /**
-   * The division and district of a grid, for a manual grid override. Reads the {@code area}
-   * module's table until its API offers a lookup by code.
-   */
-  Optional<String[]> gridDivision(String gridCode) {
-    return jdbc.sql("SELECT division_code, district_code FROM grid WHERE code = ?")
-        .param(gridCode)
-        .query((rs, row) -> new String[] {rs.getString(1), rs.getString(2)})
-        .optional();
-  }
-
   /** Objects with a location, not placed by hand, in these districts (all when empty). */
   List<SupervisedObject> relocatable(Collection<String> districtCodes) {
     String filter = districtCodes.isEmpty() ? "" : " AND district_code = ANY(:districts)";

@@ -3,6 +3,7 @@ package cn.anwang.registry.object;
 import cn.anwang.area.Division;
 import cn.anwang.area.Divisions;
 import cn.anwang.area.GridLocator;
+import cn.anwang.area.Grids;
 import cn.anwang.area.Location;
 import cn.anwang.identity.Actor;
 import cn.anwang.identity.AuditLog;
@@ -46,6 +47,7 @@ class ObjectService {
 
   private final ObjectRepository objects;
   private final GridLocator locator;
+  private final Grids grids;
   private final Divisions divisions;
   private final IndustryClassification industries;
   private final ResponsibleDepartments rules;
@@ -56,6 +58,7 @@ class ObjectService {
   ObjectService(
       ObjectRepository objects,
       GridLocator locator,
+      Grids grids,
       Divisions divisions,
       IndustryClassification industries,
       ResponsibleDepartments rules,
@@ -64,6 +67,7 @@ class ObjectService {
       ObjectMapper json) {
     this.objects = objects;
     this.locator = locator;
+    this.grids = grids;
     this.divisions = divisions;
     this.industries = industries;
     this.rules = rules;
@@ -457,10 +461,10 @@ class ObjectService {
             "registry.rejected.gridReason");
       }
       String code = in.gridCode().strip();
-      String[] division =
-          objects
-              .gridDivision(code)
-              .filter(d -> actor.covers(d[0]))
+      Grids.GridRef grid =
+          grids
+              .find(code)
+              .filter(g -> actor.covers(g.divisionCode()))
               .orElseThrow(
                   () ->
                       ObjectRejected.field(
@@ -468,10 +472,10 @@ class ObjectService {
                           "Grid '" + code + "' does not exist or is outside your territory",
                           "registry.rejected.grid",
                           code));
-      String div = division[0];
+      String div = grid.divisionCode();
       place =
           new Place(
-              division[1],
+              grid.districtCode(),
               div.length() >= 9 ? div.substring(0, 9) : null,
               div.length() == 12 ? div : null,
               code,
