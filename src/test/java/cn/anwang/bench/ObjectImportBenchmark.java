@@ -78,7 +78,8 @@ public final class ObjectImportBenchmark {
                 "--anwang.demo=false",
                 "--anwang.admin-password=" + PASSWORD,
                 "--anwang.embedded-database.data-directory=" + dir.resolve("postgres"),
-                "--logging.level.root=WARN");
+                "--logging.level.root=WARN",
+                "--logging.level.cn.anwang.registry.object.ObjectImport=INFO");
     try {
       LocateHttpBenchmark.insert(app, city.grids);
       int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
