@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -143,6 +144,36 @@ class ObjectRepository {
         .query(Long.class)
         .single();
   }
+
+  /** An object of an export with the codes of its responsible departments. */
+  record ExportRow(SupervisedObject object, List<String> departmentCodes) {}
+
+  /**
+   * Every object in scope matching the query, in list order, read through a server-side cursor a
+   * thousand rows at a time: call inside a transaction (else the driver loads every row at once)
+   * and close the stream.
+   */
+  Stream<ExportRow> exportRows(String territoryPrefix, String department, ObjectQuery q) {
+    Where where = where(territoryPrefix, department, q);
+    return jdbc
+        .sql(
+            "SELECT "
+                + COLUMNS
+                + ", ARRAY(SELECT d.department_code FROM object_department d"
+                + " WHERE d.object_id = o.id ORDER BY d.department_code) AS department_codes"
+                + " FROM supervised_object o WHERE "
+                + where.sql
+                + " ORDER BY o.name, o.id")
+        .withFetchSize(EXPORT_FETCH_SIZE)
+        .params(where.params)
+        .query(
+            (rs, row) ->
+                new ExportRow(
+                    map(rs, row), List.of((String[]) rs.getArray("department_codes").getArray())))
+        .stream();
+  }
+
+  static final int EXPORT_FETCH_SIZE = 1000;
 
   /** A point of the object map. */
   record MapPoint(long id, String name, double lon, double lat, String risk) {}
