@@ -147,6 +147,7 @@ class ObjectExport {
         o.hazards().isEmpty()
             ? null
             : o.hazards().stream()
+                .sorted()
                 .map(h -> labels.message(h.messageKey()))
                 .collect(Collectors.joining("、")));
     c.add(reveal ? o.contactName() : Contacts.maskName(o.contactName()));

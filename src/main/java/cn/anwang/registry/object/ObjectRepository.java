@@ -137,10 +137,20 @@ class ObjectRepository {
         .list();
   }
 
-  long count(String territoryPrefix, String department, ObjectQuery q) {
+  /**
+   * The number of matching objects, counting no further than {@code cap}: a count over a whole
+   * district or the city reads every matching row, a capped one stops early.
+   *
+   * @return the count, or {@code cap} when there are at least that many
+   */
+  long countUpTo(String territoryPrefix, String department, ObjectQuery q, int cap) {
     Where where = where(territoryPrefix, department, q);
-    return jdbc.sql("SELECT count(*) FROM supervised_object o WHERE " + where.sql)
+    return jdbc.sql(
+            "SELECT count(*) FROM (SELECT 1 FROM supervised_object o WHERE "
+                + where.sql
+                + " LIMIT :cap) capped")
         .params(where.params)
+        .param("cap", cap)
         .query(Long.class)
         .single();
   }
@@ -205,8 +215,7 @@ class ObjectRepository {
   private static Where where(String territoryPrefix, String department, ObjectQuery q) {
     List<String> and = new ArrayList<>();
     Map<String, Object> params = new LinkedHashMap<>();
-    and.add("o.division_code LIKE :territory");
-    params.put("territory", escapeLike(territoryPrefix) + "%");
+    and.add(subtree("territory", territoryPrefix, params));
     if (department != null) {
       and.add(
           "EXISTS (SELECT 1 FROM object_department d WHERE d.object_id = o.id"
@@ -214,9 +223,17 @@ class ObjectRepository {
       params.put("scopeDepartment", department);
     }
     if (q.q() != null && !q.q().isBlank()) {
+      String text = q.q().strip();
       and.add("(o.name LIKE :text OR o.address LIKE :text OR o.uscc = :exact)");
-      params.put("text", "%" + escapeLike(q.q().strip()) + "%");
-      params.put("exact", q.q().strip().toUpperCase(Locale.ROOT));
+      if (text.codePointCount(0, text.length()) >= 2) {
+        // The same rows (a row holding the text holds all its bigrams), but a condition of its
+        // own that the bigram index answers; kept out of the cheap LIKE so that a plan filtering
+        // row by row computes bigrams only for rows LIKE already matched.
+        and.add("(" + TEXT_BIGRAMS + " @> supervised_object_bigrams(:raw) OR o.uscc = :exact)");
+        params.put("raw", text);
+      }
+      params.put("text", "%" + escapeLike(text) + "%");
+      params.put("exact", text.toUpperCase(Locale.ROOT));
     }
     if (q.kind() != null) {
       and.add("o.kind = :kind");
@@ -241,8 +258,7 @@ class ObjectRepository {
       params.put("grid", q.grid().strip());
     }
     if (q.division() != null && !q.division().isBlank()) {
-      and.add("o.division_code LIKE :division");
-      params.put("division", escapeLike(q.division().strip()) + "%");
+      and.add(subtree("division", q.division().strip(), params));
     }
     if (q.status() != null) {
       and.add("o.status = :status");
@@ -259,6 +275,29 @@ class ObjectRepository {
       and.add("NOT EXISTS (SELECT 1 FROM object_department m WHERE m.object_id = o.id)");
     }
     return new Where(String.join(" AND ", and), params);
+  }
+
+  /** The indexed expression of the text search (see the registry's search index migration). */
+  private static final String TEXT_BIGRAMS =
+      "(supervised_object_bigrams(o.name) || supervised_object_bigrams(o.address))";
+
+  /**
+   * Objects in a division's subtree. A district, street or village code is an equality on the
+   * object's own district, street or village column (the same rows as a prefix match on {@code
+   * division_code}, the most specific division), so the indexes that lead with those columns and
+   * keep the list order serve it; any other code (the city) is a prefix match.
+   */
+  private static String subtree(String name, String code, Map<String, Object> params) {
+    params.put(name, code);
+    return switch (code.length()) {
+      case 6 -> "o.district_code = :" + name;
+      case 9 -> "o.street_code = :" + name;
+      case 12 -> "o.village_code = :" + name;
+      default -> {
+        params.put(name, escapeLike(code) + "%");
+        yield "o.division_code LIKE :" + name;
+      }
+    };
   }
 
   /** Whether an object lies in the department's responsibility. */
