@@ -192,10 +192,16 @@ class ObjectRepository {
    * list query depends on them (RED is 1% of the objects, YELLOW a third; a street is 0.4% of the
    * city): after five executions the driver's prepared statement would switch to one generic plan
    * for all values, which the benchmark measured at ten times the custom plan's time for the rare
-   * ones. Planning costs well under a millisecond. Outside a transaction this does nothing.
+   * ones. Planning costs well under a millisecond. No parallel workers either: starting them costs
+   * more than a page of 50 saves, and on a busy server they wait for a core. Outside a transaction
+   * this does nothing.
    */
   private void customPlans() {
-    jdbc.sql("SET LOCAL plan_cache_mode = force_custom_plan").update();
+    jdbc.sql(
+            "SELECT set_config('plan_cache_mode', 'force_custom_plan', true),"
+                + " set_config('max_parallel_workers_per_gather', '0', true)")
+        .query()
+        .listOfRows();
   }
 
   /** A point of the object map. */
