@@ -102,14 +102,33 @@ class ObjectService {
         objects.search(territory, department, query, p * s, s).stream()
             .map(o -> ObjectView.of(o, null, false))
             .toList();
-    return new ObjectPage(rows, objects.count(territory, department, query), p, s);
+    long counted = objects.countUpTo(territory, department, query, COUNT_CAP + 1);
+    return new ObjectPage(rows, Math.min(counted, COUNT_CAP), counted <= COUNT_CAP, p, s);
   }
 
-  /** A page of the object list. */
-  record ObjectPage(List<ObjectView> objects, long total, int page, int size) {
+  /**
+   * The most objects a list counts exactly; past it the list says "more than 10,000": counting a
+   * whole city or district reads every matching row, which costs more than the page itself.
+   */
+  static final int COUNT_CAP = 10_000;
 
+  /**
+   * A page of the object list.
+   *
+   * @param total the number of matching objects, or {@link #COUNT_CAP} when there are more
+   * @param totalExact false when {@code total} is the cap and more objects match ("10,000+")
+   */
+  record ObjectPage(List<ObjectView> objects, long total, boolean totalExact, int page, int size) {
+
+    /** The number of pages; a lower bound (at least one page past this one) when not exact. */
     public int pages() {
-      return (int) Math.max(1, (total + size - 1) / size);
+      int counted = (int) Math.max(1, (total + size - 1) / size);
+      return totalExact ? counted : Math.max(counted, page + 2);
+    }
+
+    /** Whether a next page has objects (or may have them, past an inexact total). */
+    public boolean hasNext() {
+      return totalExact ? (long) (page + 1) * size < total : objects.size() == size;
     }
   }
 

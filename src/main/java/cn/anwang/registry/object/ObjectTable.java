@@ -65,5 +65,51 @@ final class ObjectTable {
           ColumnSpec.optional("status", "状态", "经营状态").allowing(List.copyOf(STATUSES.keySet())),
           ColumnSpec.optional("usccException", "校验码例外原因").describedAs("信用代码校验码不符但确属实时填写原因", ""));
 
+  /**
+   * The columns of the export: the import's columns first, in the same order and with the same
+   * headers (so an exported file can be edited and imported again), then what the system derives,
+   * which the import ignores.
+   */
+  static final List<ColumnSpec> EXPORT_COLUMNS;
+
+  static {
+    List<ColumnSpec> columns = new java.util.ArrayList<>(SPEC.columns());
+    columns.add(ColumnSpec.optional("id", "编号").ofType(ColumnType.NUMBER));
+    columns.add(ColumnSpec.optional("street", "所属街道/乡镇"));
+    columns.add(ColumnSpec.optional("grid", "网格"));
+    columns.add(ColumnSpec.optional("riskLevel", "风险等级"));
+    columns.add(ColumnSpec.optional("riskRule", "风险依据"));
+    columns.add(ColumnSpec.optional("directSupervision", "区级直接监管"));
+    columns.add(ColumnSpec.optional("departments", "责任部门"));
+    columns.add(ColumnSpec.optional("updatedAt", "更新时间").ofType(ColumnType.DATE_TIME));
+    EXPORT_COLUMNS = List.copyOf(columns);
+  }
+
+  /** The zh-CN label of a kind, as the import reads it. */
+  static String label(ObjectKind kind) {
+    return labelOf(KINDS, kind);
+  }
+
+  /** The zh-CN label of a scale, or null. */
+  static String label(Scale scale) {
+    return labelOf(SCALES, scale);
+  }
+
+  /** The zh-CN label of a status. */
+  static String label(ObjectStatus status) {
+    return labelOf(STATUSES, status);
+  }
+
+  private static <E> String labelOf(Map<String, E> labels, E value) {
+    if (value == null) {
+      return null;
+    }
+    return labels.entrySet().stream()
+        .filter(e -> e.getValue() == value)
+        .map(Map.Entry::getKey)
+        .findFirst()
+        .orElseThrow(() -> new IllegalStateException("No label for " + value));
+  }
+
   private ObjectTable() {}
 }
