@@ -12,7 +12,6 @@
   const checkButton = document.getElementById('check-button');
   const status = document.getElementById('import-status');
   const message = document.getElementById('import-too-large');
-  const result = document.getElementById('import-result');
   const limit = Number(form.dataset.maxBytes);
   const csrfToken = document.querySelector('meta[name=_csrf]');
   const csrfHeader = document.querySelector('meta[name=_csrf_header]');
@@ -63,7 +62,8 @@
         });
       })
       .then(function (html) {
-        result.outerHTML = html;
+        // looked up each time: the previous result was replaced, not updated
+        document.getElementById('import-result').outerHTML = html;
         const report = document.getElementById('import-report');
         const sha = report && report.dataset.sha256;
         if (step === 'check' && sha) {

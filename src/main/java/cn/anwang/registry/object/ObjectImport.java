@@ -263,7 +263,13 @@ class ObjectImport {
                 try {
                   // one read-only transaction for the lookups while checking (divisions),
                   // rather than one per row
-                  readOnly.executeWithoutResult(status -> source.forEach(this::row));
+                  readOnly.executeWithoutResult(
+                      status -> {
+                        // it only reads; a rejected row (an exception through the service's
+                        // transactional proxy) must not turn its end into an unexpected rollback
+                        status.setRollbackOnly();
+                        source.forEach(this::row);
+                      });
                   emit();
                   put(Chunk.END);
                 } catch (Throwable e) {
