@@ -188,6 +188,7 @@ class ObjectImport {
       if (write) {
         writer.lockImports();
       }
+      writer.preferIndexes();
       source.warningMessages().forEach(w -> report.warn(messages.getMessage(w, request.locale())));
       long started = System.nanoTime();
       readAndWrite();

@@ -112,11 +112,23 @@ class ObjectRepository {
 
   /** Objects in the district with the same name and address (duplicate detection). */
   List<Long> idsWithNameAndAddress(String districtCode, String name, String address) {
-    return jdbc.sql(
-            "SELECT id FROM supervised_object WHERE district_code = ? AND name = ? AND address = ?")
-        .params(districtCode, name, address)
-        .query(Long.class)
-        .list();
+    return jdbc
+        .sql(
+            "SELECT id, district_code, name, address FROM supervised_object WHERE "
+                + ObjectCopyWriter.DUPLICATE_KEY
+                + " = ?")
+        .param(ObjectCopyWriter.nameKey(districtCode, name, address))
+        .query(
+            (rs, n) ->
+                rs.getString(2).equals(districtCode)
+                        && rs.getString(3).equals(name)
+                        && rs.getString(4).equals(address)
+                    ? rs.getLong(1)
+                    : null)
+        .list()
+        .stream()
+        .filter(java.util.Objects::nonNull)
+        .toList();
   }
 
   // ------------------------------------------------------------------ search
