@@ -80,7 +80,15 @@ class ObjectImport {
       Charset declaredCharset,
       boolean dryRun,
       Mode mode,
-      Locale locale) {}
+      Locale locale) {
+
+    /** This request with a file name for the report and the audit, even when none was sent. */
+    Request named() {
+      return fileName != null && !fileName.isBlank()
+          ? this
+          : new Request(in, "upload", declaredCharset, dryRun, mode, locale);
+    }
+  }
 
   private final ObjectService objects;
   private final ObjectCopyWriter writer;
@@ -133,7 +141,7 @@ class ObjectImport {
             request.in(), request.fileName(), request.declaredCharset(), ObjectTable.SPEC)) {
       return transactions.execute(
           status -> {
-            Run run = new Run(actor, request, source);
+            Run run = new Run(actor, request.named(), source);
             ObjectImportResult result = run.go();
             if (!result.written()) {
               status.setRollbackOnly();
@@ -274,7 +282,13 @@ class ObjectImport {
                   emit();
                   put(Chunk.END);
                 } catch (Throwable e) {
-                  put(Chunk.failed(e));
+                  if (!stopped) {
+                    try {
+                      put(Chunk.failed(e));
+                    } catch (IllegalStateException writerGone) {
+                      // the writing side stopped first and reports its own failure
+                    }
+                  }
                 }
               },
               "object-import-reader");
@@ -299,6 +313,11 @@ class ObjectImport {
       } finally {
         stopped = true;
         chunks.clear();
+        try {
+          reader.join(10_000); // the source is closed once this returns
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
       }
     }
 

@@ -428,6 +428,29 @@ class ObjectImportTest {
     assertThat(countTagged(tag)).isEqualTo(rows - 5);
   }
 
+  @Test
+  void anUploadWithoutAFileNameIsImportedAndAuditedUnderAName() throws Exception {
+    String tag = tag();
+    double[] p = hepingPoint(13);
+    String csv = HEADER + "\n" + row("", tag + "无名", "小商铺", tag + "无名路", p, "", "", "", "", "");
+    MockMultipartFile file =
+        new MockMultipartFile("file", "", "text/csv", csv.getBytes(StandardCharsets.UTF_8));
+    mvc.perform(multipart("/api/v1/objects/import").file(file).with(demo("heping.admin")))
+        .andExpect(status().isOk());
+    assertThat(countTagged(tag)).isEqualTo(1);
+    long id =
+        jdbc.sql("SELECT id FROM supervised_object WHERE name = ?")
+            .param(tag + "无名")
+            .query(Long.class)
+            .single();
+    assertThat(
+            jdbc.sql("SELECT changes::text FROM object_history WHERE object_id = ?")
+                .param(id)
+                .query(String.class)
+                .single())
+        .contains("\"upload\"", "\"row\"");
+  }
+
   // ------------------------------------------------------------------ encodings and workbooks
 
   @Test
