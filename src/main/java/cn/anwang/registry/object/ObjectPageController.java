@@ -68,6 +68,12 @@ class ObjectPageController {
     model.addAttribute("kinds", ObjectKind.values());
     model.addAttribute("risks", RiskLevel.values());
     model.addAttribute("statuses", ObjectStatus.values());
+    model.addAttribute(
+        "departmentChoices",
+        objects
+            .departmentFilterDistrict()
+            .map(d -> departmentNames.choicesFor(d.isEmpty() ? null : d))
+            .orElse(List.of()));
     return htmx != null ? "registry/list :: table" : "registry/list";
   }
 

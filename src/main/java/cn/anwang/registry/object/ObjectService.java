@@ -158,6 +158,19 @@ class ObjectService {
   // ------------------------------------------------------------------ writes
 
   /** Whether the caller registers objects (the pages show the form). */
+  /**
+   * The district whose departments the list offers as a filter: the caller's own district, null for
+   * a city-wide caller (city-level departments); empty for department staff, who see one.
+   */
+  Optional<String> departmentFilterDistrict() {
+    Actor actor = currentActor.require();
+    if (actor.role() == Role.DEPARTMENT_STAFF) {
+      return Optional.empty();
+    }
+    String territory = actor.scope().territoryCode();
+    return Optional.of(territory.length() >= 6 ? territory.substring(0, 6) : "");
+  }
+
   boolean mayCreate() {
     return currentActor.require().role().isAdministrator();
   }

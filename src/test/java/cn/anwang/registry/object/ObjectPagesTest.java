@@ -57,6 +57,46 @@ class ObjectPagesTest {
   }
 
   @Test
+  void filtersByResponsibleDepartmentAndGrid() throws Exception {
+    mvc.perform(get("/objects").with(as("heping.admin")))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("id=\"department\"")))
+        .andExpect(content().string(containsString("value=\"120101-YJ\"")))
+        .andExpect(content().string(containsString("id=\"grid\"")));
+    long ofDepartment =
+        jdbc.sql(
+                "SELECT count(*) FROM supervised_object o JOIN object_department d"
+                    + " ON d.object_id = o.id WHERE d.department_code = '120101-YJ'"
+                    + " AND o.division_code LIKE '120101%'")
+            .query(Long.class)
+            .single();
+    mvc.perform(
+            get("/objects")
+                .param("department", "120101-YJ")
+                .header("HX-Request", "true")
+                .with(as("heping.admin")))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString(String.format("共 %,d 个对象", ofDepartment))));
+    var grid =
+        jdbc.sql(
+                "SELECT grid_code, count(*) FROM supervised_object WHERE grid_code IS NOT NULL"
+                    + " AND district_code = '120101' GROUP BY grid_code ORDER BY 2 DESC LIMIT 1")
+            .query((rs, n) -> new Object[] {rs.getString(1), rs.getLong(2)})
+            .single();
+    mvc.perform(
+            get("/objects")
+                .param("grid", (String) grid[0])
+                .header("HX-Request", "true")
+                .with(as("heping.admin")))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString(String.format("共 %,d 个对象", (Long) grid[1]))));
+    // department staff see one department: no filter to choose
+    mvc.perform(get("/objects").with(as("heping.yingji")))
+        .andExpect(status().isOk())
+        .andExpect(content().string(not(containsString("id=\"department\""))));
+  }
+
+  @Test
   void theMapShowsTheObjectsOfTheScopeColouredByRisk() throws Exception {
     mvc.perform(get("/objects/map").with(as("heping.admin")))
         .andExpect(status().isOk())
