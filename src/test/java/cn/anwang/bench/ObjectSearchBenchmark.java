@@ -124,8 +124,7 @@ public final class ObjectSearchBenchmark {
     String order = " ORDER BY o.name, o.id OFFSET 0 LIMIT 50";
     String text =
         "(o.name LIKE '%化工%' OR o.address LIKE '%化工%' OR o.uscc = '化工')"
-            + " AND ((supervised_object_bigrams(o.name) || supervised_object_bigrams(o.address))"
-            + " @> supervised_object_bigrams('化工') OR o.uscc = '化工')";
+            + " AND (o.text_bigrams @> supervised_object_bigrams('化工') OR o.uscc = '化工')";
     String staff =
         "o.district_code = '120116' AND EXISTS (SELECT 1 FROM object_department d"
             + " WHERE d.object_id = o.id AND d.department_code = '120116-YJ')";

@@ -30,7 +30,7 @@ class ObjectCopyWriter {
       "id, district_code, street_code, village_code, division_code, grid_code, kind, uscc,"
           + " uscc_override_reason, name, address, lon, lat, industry_code, scale, employees,"
           + " hazards, contact_name, contact_phone, status, direct_supervision, risk_level,"
-          + " risk_rule";
+          + " risk_rule, text_bigrams";
 
   private final DataSource dataSource;
   private final JdbcClient jdbc;
@@ -182,6 +182,7 @@ class ObjectCopyWriter {
           .add(o.directSupervision() ? "t" : "f")
           .add(o.riskLevel().name())
           .add(o.riskRule())
+          .add(arrayLiteral(TextBigrams.of(o.name(), o.address())))
           .end();
       for (DepartmentLink link : p.departments()) {
         new Row(departments)
@@ -210,6 +211,26 @@ class ObjectCopyWriter {
         "COPY object_history (object_id, district_code, actor, action, changes) FROM STDIN",
         history);
     return new Times(t1 - t0, t2 - t1, System.nanoTime() - t2);
+  }
+
+  /** A text[] literal with every element quoted: {@code {"ab","c\"d"}}. */
+  static String arrayLiteral(String[] elements) {
+    StringBuilder out = new StringBuilder(elements.length * 6 + 2).append('{');
+    for (int i = 0; i < elements.length; i++) {
+      if (i > 0) {
+        out.append(',');
+      }
+      out.append('"');
+      for (int j = 0; j < elements[i].length(); j++) {
+        char c = elements[i].charAt(j);
+        if (c == '"' || c == '\\') {
+          out.append('\\');
+        }
+        out.append(c);
+      }
+      out.append('"');
+    }
+    return out.append('}').toString();
   }
 
   private static String hazardArray(SupervisedObject o) {

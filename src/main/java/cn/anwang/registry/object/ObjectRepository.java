@@ -260,8 +260,8 @@ class ObjectRepository {
         // The same rows (a row holding the text holds all its bigrams), but a condition of its
         // own that the bigram index answers; kept out of the cheap LIKE so that a plan filtering
         // row by row computes bigrams only for rows LIKE already matched.
-        and.add("(" + TEXT_BIGRAMS + " @> supervised_object_bigrams(:raw) OR o.uscc = :exact)");
-        params.put("raw", text);
+        and.add("(o.text_bigrams @> CAST(:bigrams AS text[]) OR o.uscc = :exact)");
+        params.put("bigrams", TextBigrams.of(text));
       }
       params.put("text", "%" + escapeLike(text) + "%");
       params.put("exact", text.toUpperCase(Locale.ROOT));
@@ -309,8 +309,6 @@ class ObjectRepository {
   }
 
   /** The indexed expression of the text search (see the registry's search index migration). */
-  private static final String TEXT_BIGRAMS =
-      "(supervised_object_bigrams(o.name) || supervised_object_bigrams(o.address))";
 
   /**
    * Objects in a division's subtree. A district, street or village code is an equality on the

@@ -140,6 +140,19 @@ class ObjectImportTest {
                 .getResponse()
                 .getContentAsString(StandardCharsets.UTF_8));
     assertThat(viaApi.get("name").asString()).isEqualTo(tag + "化工贸易有限公司");
+    // the text search (its bigram index) finds imported objects by a fragment of name or address
+    JsonNode found =
+        json.readTree(
+            mvc.perform(
+                    org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(
+                            "/api/v1/objects")
+                        .param("q", tag + "南京路")
+                        .with(demo("heping.admin")))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8));
+    assertThat(found.get("total").asLong()).isEqualTo(3);
     assertThat(viaApi.get("hazards").toString()).contains("HAZARDOUS_CHEMICALS");
     assertThat(
             jdbc.sql(
