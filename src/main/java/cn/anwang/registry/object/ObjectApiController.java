@@ -42,6 +42,11 @@ class ObjectApiController {
               + " fixed values and a sheet describing every column.")
   @GetMapping(path = "/import/template", produces = XLSX)
   ResponseEntity<byte[]> importTemplate() {
+    return templateDownload();
+  }
+
+  /** The import template as a download; the pages serve the same file to their sessions. */
+  static ResponseEntity<byte[]> templateDownload() {
     var out = new java.io.ByteArrayOutputStream();
     cn.anwang.shared.tabular.ImportTemplate.write(out, ObjectTable.SHEET, ObjectTable.SPEC);
     return ResponseEntity.ok()

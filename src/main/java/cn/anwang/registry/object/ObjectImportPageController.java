@@ -1,22 +1,16 @@
 package cn.anwang.registry.object;
 
 import cn.anwang.identity.CurrentActor;
-import cn.anwang.shared.tabular.ImportTemplate;
 import cn.anwang.shared.tabular.TabularException;
 import jakarta.servlet.http.HttpServletRequest;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
@@ -60,17 +54,7 @@ class ObjectImportPageController {
   /** The template for people logged in to the pages (the API's copy needs HTTP Basic). */
   @GetMapping("/objects/import/template")
   ResponseEntity<byte[]> template() {
-    var out = new ByteArrayOutputStream();
-    ImportTemplate.write(out, ObjectTable.SHEET, ObjectTable.SPEC);
-    return ResponseEntity.ok()
-        .contentType(MediaType.parseMediaType(ObjectApiController.XLSX))
-        .header(
-            HttpHeaders.CONTENT_DISPOSITION,
-            ContentDisposition.attachment()
-                .filename("监督管理对象导入模板.xlsx", StandardCharsets.UTF_8)
-                .build()
-                .toString())
-        .body(out.toByteArray());
+    return ObjectApiController.templateDownload();
   }
 
   /**
