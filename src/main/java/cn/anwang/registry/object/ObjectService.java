@@ -107,16 +107,16 @@ class ObjectService {
   }
 
   /**
-   * The most objects a list counts exactly; past it the list says "more than 10,000": counting a
+   * The most objects a list counts exactly; past it the list says "more than 2,000": counting a
    * whole city or district reads every matching row, which costs more than the page itself.
    */
-  static final int COUNT_CAP = 10_000;
+  static final int COUNT_CAP = 2_000;
 
   /**
    * A page of the object list.
    *
    * @param total the number of matching objects, or {@link #COUNT_CAP} when there are more
-   * @param totalExact false when {@code total} is the cap and more objects match ("10,000+")
+   * @param totalExact false when {@code total} is the cap and more objects match ("2,000+")
    */
   record ObjectPage(List<ObjectView> objects, long total, boolean totalExact, int page, int size) {
 
