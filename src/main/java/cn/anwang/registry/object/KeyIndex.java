@@ -44,10 +44,6 @@ final class KeyIndex {
     return 0;
   }
 
-  int size() {
-    return size;
-  }
-
   private void grow() {
     long[] oldHashes = hashes;
     int[] oldRows = rows;

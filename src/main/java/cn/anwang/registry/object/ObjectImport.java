@@ -508,15 +508,8 @@ class ObjectImport {
     }
 
     private List<DepartmentLink> links(SupervisedObject o) {
-      List<DepartmentLink> links = new ArrayList<>(2);
-      Set<String> seen = new LinkedHashSet<>();
-      for (ResponsibleDepartments.Assignment a :
-          departments.responsibleFor(o.districtCode(), o.kind(), o.industryCode(), o.hazards())) {
-        if (seen.add(a.departmentCode())) {
-          links.add(new DepartmentLink(a.departmentCode(), DepartmentLink.Source.RULE, a.ruleId()));
-        }
-      }
-      return links;
+      return DepartmentLink.ofRules(
+          departments.responsibleFor(o.districtCode(), o.kind(), o.industryCode(), o.hazards()));
     }
 
     private RowProblem registered(
@@ -566,14 +559,23 @@ class ObjectImport {
   /** The file's column for a field the service names, or null for the whole row. */
   static String column(String field) {
     return switch (field) {
-      case "kind", "name", "address", "uscc", "crs", "scale", "employees", "status" -> field;
+      case "kind",
+          "name",
+          "address",
+          "uscc",
+          "crs",
+          "scale",
+          "employees",
+          "status",
+          "hazards",
+          "contactName",
+          "contactPhone" ->
+          field;
       case "location", "lon" -> "longitude";
       case "lat" -> "latitude";
       case "industryCode" -> "industry";
       case "districtCode" -> "district";
       case "usccOverrideReason" -> "usccException";
-      case "hazards" -> "hazards";
-      case "contactName", "contactPhone" -> field;
       default -> null;
     };
   }

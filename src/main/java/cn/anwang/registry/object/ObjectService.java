@@ -585,14 +585,12 @@ class ObjectService {
 
   private List<DepartmentLink> departments(
       SupervisedObject o, List<DepartmentLink> before, List<String> manual) {
+    List<DepartmentLink> links =
+        new ArrayList<>(
+            DepartmentLink.ofRules(
+                rules.responsibleFor(o.districtCode(), o.kind(), o.industryCode(), o.hazards())));
     Set<String> seen = new LinkedHashSet<>();
-    List<DepartmentLink> links = new ArrayList<>();
-    for (ResponsibleDepartments.Assignment a :
-        rules.responsibleFor(o.districtCode(), o.kind(), o.industryCode(), o.hazards())) {
-      if (seen.add(a.departmentCode())) {
-        links.add(new DepartmentLink(a.departmentCode(), DepartmentLink.Source.RULE, a.ruleId()));
-      }
-    }
+    links.forEach(l -> seen.add(l.departmentCode()));
     List<String> manualCodes =
         manual != null
             ? manual.stream().filter(c -> c != null && !c.isBlank()).map(String::strip).toList()
