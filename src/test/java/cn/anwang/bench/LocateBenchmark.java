@@ -4,8 +4,6 @@ import cn.anwang.area.Location;
 import cn.anwang.area.locate.BruteForceLocator;
 import cn.anwang.area.locate.GridIndex;
 import cn.anwang.area.locate.IndexedGrid;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
@@ -50,11 +48,11 @@ public final class LocateBenchmark {
 
     // build: warm the code once, then time the second build
     GridIndex.build(city.indexed, 0);
-    long heapBefore = usedHeapAfterGc();
+    long heapBefore = HeapSampler.usedAfterGc(4);
     long t1 = System.nanoTime();
     GridIndex index = GridIndex.build(city.indexed, 1);
     double buildMs = (System.nanoTime() - t1) / 1e6;
-    long heapAfter = usedHeapAfterGc();
+    long heapAfter = HeapSampler.usedAfterGc(4);
     System.out.printf(
         Locale.ROOT,
         "Index build: %.0f ms; raster %,d cells, %,d candidate entries%n",
@@ -248,19 +246,6 @@ public final class LocateBenchmark {
       }
     }
     return points;
-  }
-
-  private static long usedHeapAfterGc() {
-    MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-    for (int i = 0; i < 4; i++) {
-      System.gc();
-      try {
-        Thread.sleep(100);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
-    return memory.getHeapMemoryUsage().getUsed();
   }
 
   private static double seconds(long since) {

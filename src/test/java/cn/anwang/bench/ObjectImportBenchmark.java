@@ -3,8 +3,6 @@ package cn.anwang.bench;
 import cn.anwang.AnwangApplication;
 import cn.anwang.area.locate.IndexedGrid;
 import cn.anwang.registry.object.ObjectCsvFixture;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,8 +16,6 @@ import java.util.Base64;
 import java.util.Comparator;
 import java.util.Locale;
 import java.util.Random;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.locationtech.jts.geom.Coordinate;
@@ -108,29 +104,12 @@ public final class ObjectImportBenchmark {
           drySeconds,
           rows / drySeconds);
 
-      MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-      long baseline = usedHeapAfterGc(memory);
-      AtomicLong peak = new AtomicLong();
-      AtomicBoolean sampling = new AtomicBoolean(true);
-      Thread sampler =
-          new Thread(
-              () -> {
-                while (sampling.get()) {
-                  peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
-                  try {
-                    Thread.sleep(10);
-                  } catch (InterruptedException e) {
-                    return;
-                  }
-                }
-              });
-      sampler.setDaemon(true);
-      sampler.start();
+      long baseline = HeapSampler.usedAfterGc(3);
+      HeapSampler sampler = HeapSampler.start(10);
       long t2 = System.nanoTime();
       JsonNode report = upload(port, csv, "");
       double importSeconds = seconds(t2);
-      sampling.set(false);
-      sampler.join();
+      long peak = sampler.stop();
       long created = report.get("created").asLong();
       if (!report.get("written").asBoolean() || created != rows) {
         throw new AssertionError("import did not write every row: " + report);
@@ -157,9 +136,9 @@ public final class ObjectImportBenchmark {
           "Heap: %,.0f MB used after GC before the import; peak %,.0f MB sampled during it"
               + " (+%,.0f MB); max heap %,.0f MB%n",
           baseline / 1048576.0,
-          peak.get() / 1048576.0,
-          (peak.get() - baseline) / 1048576.0,
-          memory.getHeapMemoryUsage().getMax() / 1048576.0);
+          peak / 1048576.0,
+          (peak - baseline) / 1048576.0,
+          HeapSampler.max() / 1048576.0);
 
       double copySeconds = plainCopy(app.getBean(DataSource.class), jdbc, csv);
       System.out.printf(
@@ -294,14 +273,6 @@ public final class ObjectImportBenchmark {
       }
     }
     return total;
-  }
-
-  private static long usedHeapAfterGc(MemoryMXBean memory) throws InterruptedException {
-    for (int i = 0; i < 3; i++) {
-      System.gc();
-      Thread.sleep(100);
-    }
-    return memory.getHeapMemoryUsage().getUsed();
   }
 
   private static double seconds(long since) {

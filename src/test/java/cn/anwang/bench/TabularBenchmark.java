@@ -14,7 +14,6 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +23,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -125,30 +123,12 @@ public final class TabularBenchmark {
   }
 
   private static void measure(Path file) throws Exception {
-    MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-    System.gc();
-    long baseline = memory.getHeapMemoryUsage().getUsed();
-    AtomicLong peak = new AtomicLong(baseline);
-    var sampling = new java.util.concurrent.atomic.AtomicBoolean(true);
-    Thread sampler =
-        new Thread(
-            () -> {
-              while (sampling.get()) {
-                peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
-                try {
-                  Thread.sleep(5);
-                } catch (InterruptedException e) {
-                  return;
-                }
-              }
-            });
-    sampler.setDaemon(true);
-    sampler.start();
+    long baseline = HeapSampler.usedAfterGc(1);
+    HeapSampler sampler = HeapSampler.start(5);
     long t0 = System.nanoTime();
     long rows = read(file);
     double seconds = (System.nanoTime() - t0) / 1e9;
-    sampling.set(false);
-    sampler.join();
+    long peakUsed = sampler.stop();
     if (rows != ROWS) {
       throw new IllegalStateException(file + ": read " + rows + " rows, expected " + ROWS);
     }
@@ -160,8 +140,8 @@ public final class TabularBenchmark {
         Files.size(file) / 1048576.0,
         seconds,
         rows / seconds,
-        peak.get() >> 20,
-        (peak.get() - baseline) >> 20,
+        peakUsed >> 20,
+        (peakUsed - baseline) >> 20,
         small);
   }
 
