@@ -1,5 +1,6 @@
 package cn.anwang.area;
 
+import java.util.List;
 import java.util.Optional;
 
 /** Grids as other modules may read them: by code, and the extent of a district's grids. */
@@ -7,6 +8,9 @@ public interface Grids {
 
   /** The grid with this code, if it exists (whatever the caller's scope: callers check it). */
   Optional<GridRef> find(String code);
+
+  /** Every grid in a division subtree ({@code "12"}: the city), by code. */
+  List<GridRef> in(String divisionPrefix);
 
   /** The bounding box of the district's grids, or empty when the district has none. */
   Optional<Extent> extentOf(String districtCode);

@@ -1,6 +1,7 @@
 package cn.anwang.area.grid;
 
 import cn.anwang.area.Grids;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -26,6 +27,18 @@ class GridLookup implements Grids {
             (rs, n) ->
                 new GridRef(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
         .optional();
+  }
+
+  @Override
+  public List<GridRef> in(String divisionPrefix) {
+    return jdbc.sql(
+            "SELECT code, name, division_code, district_code FROM grid"
+                + " WHERE division_code LIKE ? ORDER BY code")
+        .param(divisionPrefix + "%")
+        .query(
+            (rs, n) ->
+                new GridRef(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+        .list();
   }
 
   @Override
