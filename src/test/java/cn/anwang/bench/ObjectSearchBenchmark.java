@@ -107,7 +107,9 @@ public final class ObjectSearchBenchmark {
         explain(jdbc);
       }
       int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
+      jdbc.execute("SELECT pg_stat_reset()");
       new Run(port, jdbc, app.getBean(ObjectMapper.class)).run();
+      indexUse(jdbc);
     } finally {
       app.close();
       try (Stream<Path> files = Files.walk(data)) {
@@ -144,6 +146,17 @@ public final class ObjectSearchBenchmark {
             .forEach(line -> System.out.println("  " + line));
       }
     }
+  }
+
+  /** How often the run used each index of the objects table (statistics reset before the run). */
+  private static void indexUse(JdbcTemplate jdbc) {
+    System.out.println("\nIndex scans of supervised_object during the run:");
+    jdbc.query(
+        "SELECT indexrelname, idx_scan FROM pg_stat_user_indexes"
+            + " WHERE relname = 'supervised_object' ORDER BY idx_scan DESC, indexrelname",
+        rs -> {
+          System.out.printf(Locale.ROOT, "  %-48s %,d%n", rs.getString(1), rs.getLong(2));
+        });
   }
 
   // ------------------------------------------------------------------ data
