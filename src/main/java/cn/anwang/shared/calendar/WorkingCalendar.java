@@ -95,7 +95,7 @@ public final class WorkingCalendar {
     return day;
   }
 
-  /** Working days in {@code (from, to]}: after {@code from}, up to and including {@code to}. */
+  /** Working days after {@code from}, up to and including {@code to} (negative when reversed). */
   public int workingDaysBetween(LocalDate from, LocalDate to) {
     int count = 0;
     for (LocalDate d = from.plusDays(1); !d.isAfter(to); d = d.plusDays(1)) {
@@ -115,7 +115,11 @@ public final class WorkingCalendar {
     return day.plusDays(1).atStartOfDay(CHINA).toInstant();
   }
 
-  /** How much of {@code [from, to)} lies on working days (zero when {@code to} is not later). */
+  // (no interval brackets in Javadoc: Spring Modulith's documentation parser trips on them)
+  /**
+   * How much of the time from {@code from} (inclusive) to {@code to} (exclusive) lies on working
+   * days (zero when {@code to} is not later).
+   */
   public Duration workingTimeBetween(Instant from, Instant to) {
     if (!to.isAfter(from)) {
       return Duration.ZERO;
