@@ -1,0 +1,35 @@
+package cn.anwang.registry;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Supervised objects as other modules read them (unscoped: callers check the scope). */
+public interface SupervisedObjects {
+
+  /** The object with this id, with its place and responsible departments. */
+  Optional<ObjectRef> find(long id);
+
+  /**
+   * An object's identity, place and responsibility.
+   *
+   * @param divisionCode the most specific division (village, street or district): the scope key
+   * @param departmentCodes the responsible departments, rule-derived and manual, by code
+   * @param riskLevel the effective risk level (override first): RED, ORANGE, YELLOW or BLUE
+   */
+  record ObjectRef(
+      long id,
+      String name,
+      String address,
+      String kind,
+      String districtCode,
+      String streetCode,
+      String villageCode,
+      String divisionCode,
+      String gridCode,
+      Double lon,
+      Double lat,
+      String status,
+      String riskLevel,
+      boolean directSupervision,
+      List<String> departmentCodes) {}
+}

@@ -1,0 +1,23 @@
+package cn.anwang.workforce;
+
+import java.util.Optional;
+
+/** Grid officers as other modules read them. */
+public interface OfficerDirectory {
+
+  /** The officer linked to this log-in account, if any. */
+  Optional<OfficerSummary> byUser(long userId);
+
+  /**
+   * @param divisionCode the street or village the officer belongs to
+   * @param tier STREET or VILLAGE
+   * @param status CANDIDATE, ACTIVE, SUSPENDED or LEFT
+   */
+  record OfficerSummary(
+      long id,
+      String name,
+      String divisionCode,
+      String tier,
+      String status,
+      boolean enforcementPower) {}
+}
