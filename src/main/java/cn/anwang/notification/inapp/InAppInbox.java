@@ -103,7 +103,8 @@ class InAppInbox {
 
   /** The link of the user's notification, if it is theirs and has one. */
   java.util.Optional<String> linkOf(long userId, long id) {
-    return jdbc.sql("SELECT link FROM notification WHERE id = ? AND user_id = ? AND link IS NOT NULL")
+    return jdbc.sql(
+            "SELECT link FROM notification WHERE id = ? AND user_id = ? AND link IS NOT NULL")
         .params(id, userId)
         .query(String.class)
         .optional();

@@ -29,7 +29,8 @@ class NotificationApiController {
 
   @Operation(
       summary = "My notifications, newest first",
-      description = "Texts in the Accept-Language (zh or en, default en). unread=true: unread only.")
+      description =
+          "Texts in the Accept-Language (zh or en, default en). unread=true: unread only.")
   @GetMapping
   InAppInbox.Page list(
       @RequestParam(defaultValue = "false") boolean unread,

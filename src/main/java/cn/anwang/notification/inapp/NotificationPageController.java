@@ -27,7 +27,8 @@ class NotificationPageController {
       @RequestParam(defaultValue = "0") int page,
       Model model) {
     long user = currentActor.require().userId();
-    model.addAttribute("inbox", inbox.list(user, unread, page, 30, LocaleContextHolder.getLocale()));
+    model.addAttribute(
+        "inbox", inbox.list(user, unread, page, 30, LocaleContextHolder.getLocale()));
     model.addAttribute("unreadOnly", unread);
     return "notification/notifications";
   }

@@ -141,7 +141,8 @@ class CertificateService {
     if (!WorkforcePolicy.manages(actor, officer.divisionCode())) {
       throw TrainingProblem.forbidden("certificateRevoke");
     }
-    if (!certification.revoke(certificateId, reason.trim(), actor.username(), officer.divisionCode())) {
+    if (!certification.revoke(
+        certificateId, reason.trim(), actor.username(), officer.divisionCode())) {
       throw TrainingProblem.conflict(null, "alreadyRevoked", certificateId);
     }
     return certificates(officerId, LocalDate.now(clock)).stream()
@@ -193,6 +194,8 @@ class CertificateService {
     if (!expiresOn.isAfter(today)) {
       return Status.EXPIRED;
     }
-    return ChronoUnit.DAYS.between(today, expiresOn) <= EXPIRING_DAYS ? Status.EXPIRING : Status.VALID;
+    return ChronoUnit.DAYS.between(today, expiresOn) <= EXPIRING_DAYS
+        ? Status.EXPIRING
+        : Status.VALID;
   }
 }

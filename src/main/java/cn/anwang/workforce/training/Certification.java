@@ -9,10 +9,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Records one officer's attendance and exam at a session, and keeps the session's certificate in
- * step with it: passed (attended and score ≥ the course's pass mark) and no certificate yet → one is
- * issued ({@code TJ-<district>-<year>-<seq>}, issued on the session's date, valid for the course's
- * months); not passed (any more) → the session's certificate is revoked with the reason. Runs in
- * the caller's transaction; audits what changed.
+ * step with it: passed (attended and score ≥ the course's pass mark) and no certificate yet → one
+ * is issued ({@code TJ-<district>-<year>-<seq>}, issued on the session's date, valid for the
+ * course's months); not passed (any more) → the session's certificate is revoked with the reason.
+ * Runs in the caller's transaction; audits what changed.
  */
 @Component
 class Certification {

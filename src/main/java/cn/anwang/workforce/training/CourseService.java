@@ -11,7 +11,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Courses: the caller sees the city-wide ones and their district's; edits by {@link TrainingScope}. */
+/**
+ * Courses: the caller sees the city-wide ones and their district's; edits by {@link TrainingScope}.
+ */
 @Service
 class CourseService {
 
@@ -48,7 +50,8 @@ class CourseService {
   /** City-wide courses and those of the districts the caller's territory overlaps, by code. */
   List<Course> list() {
     Actor actor = currentActor.require();
-    return jdbc.sql("SELECT " + Course.COLUMNS + " FROM training_course ORDER BY code")
+    return jdbc
+        .sql("SELECT " + Course.COLUMNS + " FROM training_course ORDER BY code")
         .query(Course::map)
         .stream()
         .filter(c -> TrainingScope.seesCourse(actor, c.districtCode()))
@@ -112,7 +115,13 @@ class CourseService {
       throw TrainingProblem.conflict("code", "courseCodeTaken", draft.code().trim());
     }
     Course created = find(id).orElseThrow();
-    audit.record("training.course.create", "training_course", String.valueOf(id), territory(created), null, created);
+    audit.record(
+        "training.course.create",
+        "training_course",
+        String.valueOf(id),
+        territory(created),
+        null,
+        created);
     return created;
   }
 
@@ -149,7 +158,13 @@ class CourseService {
       throw TrainingProblem.conflict("code", "courseCodeTaken", code);
     }
     Course after = find(id).orElseThrow();
-    audit.record("training.course.update", "training_course", String.valueOf(id), territory(after), before, after);
+    audit.record(
+        "training.course.update",
+        "training_course",
+        String.valueOf(id),
+        territory(after),
+        before,
+        after);
     return after;
   }
 
@@ -204,7 +219,9 @@ class CourseService {
     if (d.topic() == null || d.topic().isBlank() || d.topic().length() > 200) {
       throw TrainingProblem.invalid("topic", "required");
     }
-    if (d.hours() == null || d.hours().signum() <= 0 || d.hours().compareTo(new BigDecimal("9999")) > 0) {
+    if (d.hours() == null
+        || d.hours().signum() <= 0
+        || d.hours().compareTo(new BigDecimal("9999")) > 0) {
       throw TrainingProblem.invalid("hours", "hours");
     }
     if (d.passMark() == null

@@ -21,7 +21,8 @@ import org.springframework.transaction.annotation.Transactional;
  * course that is not revoked. It gets one reminder per lead: the smallest lead it has reached (a
  * certificate first seen 5 days before expiry gets the 7-day reminder only). Recipients are the
  * officer's linked user and every enabled street administrator whose territory covers the officer's
- * division; each gets it once ({@code cert-expiry:<certId>:<leadDays>}), however often the scan runs.
+ * division; each gets it once ({@code cert-expiry:<certId>:<leadDays>}), however often the scan
+ * runs.
  */
 @Component
 class ExpiryReminders {

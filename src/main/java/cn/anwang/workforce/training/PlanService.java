@@ -17,9 +17,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The annual training plan of a district and its coverage. For each item (course, tier, due by) the
- * officers of the district (candidate, active or suspended; of the item's tier) are <em>trained</em>
- * when they hold a certificate of the course, not revoked, valid on the due date or today;
- * otherwise <em>due</em> while the due date lies ahead and <em>overdue</em> once it has passed.
+ * officers of the district (candidate, active or suspended; of the item's tier) are
+ * <em>trained</em> when they hold a certificate of the course, not revoked, valid on the due date
+ * or today; otherwise <em>due</em> while the due date lies ahead and <em>overdue</em> once it has
+ * passed.
  */
 @Service
 class PlanService {
@@ -97,7 +98,17 @@ class PlanService {
             .list();
     List<Item> items = new ArrayList<>();
     for (Row r : rows) {
-      items.add(coverage(actor, district, r.id(), r.courseId(), r.code(), r.title(), r.tier(), r.dueBy(), today));
+      items.add(
+          coverage(
+              actor,
+              district,
+              r.id(),
+              r.courseId(),
+              r.code(),
+              r.title(),
+              r.tier(),
+              r.dueBy(),
+              today));
     }
     return new Plan(district, year, today, TrainingScope.plans(actor, district), items);
   }
@@ -238,11 +249,15 @@ class PlanService {
   }
 
   private static List<String> summary(Plan plan) {
-    return plan.items().stream().map(i -> i.courseCode() + "/" + i.tier() + "/" + i.dueBy()).toList();
+    return plan.items().stream()
+        .map(i -> i.courseCode() + "/" + i.tier() + "/" + i.dueBy())
+        .toList();
   }
 
   private static void checkVisible(Actor actor, String district, int year) {
-    if (district == null || !district.matches("\\d{6}") || !TrainingScope.seesDistrict(actor, district)) {
+    if (district == null
+        || !district.matches("\\d{6}")
+        || !TrainingScope.seesDistrict(actor, district)) {
       throw TrainingProblem.notFound("district", district);
     }
     if (year < 2000 || year > 2100) {

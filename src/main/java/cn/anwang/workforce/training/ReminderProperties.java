@@ -24,7 +24,8 @@ record ReminderProperties(LocalTime dailyAt, ZoneId zone, List<Integer> leadDays
             ? List.of(30, 7)
             : leadDays.stream().filter(d -> d != null && d > 0).distinct().sorted().toList();
     if (leadDays.isEmpty()) {
-      throw new IllegalArgumentException("anwang.training.reminders.lead-days must hold positive days");
+      throw new IllegalArgumentException(
+          "anwang.training.reminders.lead-days must hold positive days");
     }
   }
 }

@@ -16,7 +16,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Training sessions, their attendance and exam scores (certificates through {@link Certification}). */
+/**
+ * Training sessions, their attendance and exam scores (certificates through {@link Certification}).
+ */
 @Service
 class SessionService {
 
@@ -85,7 +87,9 @@ class SessionService {
     this.audit = audit;
   }
 
-  /** Sessions the caller sees, newest first, filtered by district, course and year (each optional). */
+  /**
+   * Sessions the caller sees, newest first, filtered by district, course and year (each optional).
+   */
   List<Session> list(String district, Long courseId, Integer year) {
     Actor actor = currentActor.require();
     if (!WorkforcePolicy.sees(actor, actor.scope().territoryCode())) {
@@ -116,7 +120,8 @@ class SessionService {
     Session session = visible(actor, id);
     Course course = courses.find(session.courseId()).orElseThrow();
     List<Attendance> attendance =
-        jdbc.sql(
+        jdbc
+            .sql(
                 """
                 SELECT a.officer_id, o.name, o.division_code, a.attended, a.score, a.passed,
                        t.number, t.expires_on
@@ -182,13 +187,22 @@ class SessionService {
     if (draft.trainer() == null || draft.trainer().isBlank() || draft.trainer().length() > 100) {
       throw TrainingProblem.invalid("trainer", "required");
     }
-    long id = insert(course.id(), district, draft.heldOn(), draft.place().trim(), draft.trainer().trim(), actor.username());
+    long id =
+        insert(
+            course.id(),
+            district,
+            draft.heldOn(),
+            draft.place().trim(),
+            draft.trainer().trim(),
+            actor.username());
     Session created = find(id);
-    audit.record("training.session.create", "training_session", String.valueOf(id), district, null, created);
+    audit.record(
+        "training.session.create", "training_session", String.valueOf(id), district, null, created);
     return created;
   }
 
-  long insert(long courseId, String district, LocalDate heldOn, String place, String trainer, String by) {
+  long insert(
+      long courseId, String district, LocalDate heldOn, String place, String trainer, String by) {
     return jdbc.sql(
             """
             INSERT INTO training_session (course_id, district_code, held_on, place, trainer, created_by)
@@ -218,7 +232,10 @@ class SessionService {
     if (!TrainingScope.runsSessions(actor, session.districtCode())) {
       throw TrainingProblem.forbidden("sessionEdit");
     }
-    jdbc.sql("SELECT id FROM training_session WHERE id = ? FOR UPDATE").param(id).query(Long.class).single();
+    jdbc.sql("SELECT id FROM training_session WHERE id = ? FOR UPDATE")
+        .param(id)
+        .query(Long.class)
+        .single();
     Course course = courses.find(session.courseId()).orElseThrow();
     if (entries == null || entries.isEmpty()) {
       throw TrainingProblem.invalid("attendance", "required");
@@ -258,17 +275,27 @@ class SessionService {
       AttendanceEntry e = entries.get(i);
       boolean attended = Boolean.TRUE.equals(e.attended());
       Certification.Outcome outcome =
-          certification.record(ref, course, checked.get(i).id(), attended, e.score(), actor.username());
+          certification.record(
+              ref, course, checked.get(i).id(), attended, e.score(), actor.username());
       outcomes.add(
           Map.of(
-              "officerId", e.officerId(),
-              "attended", attended,
-              "score", e.score() == null ? "" : e.score().toPlainString(),
-              "certificate", outcome.name()));
+              "officerId",
+              e.officerId(),
+              "attended",
+              attended,
+              "score",
+              e.score() == null ? "" : e.score().toPlainString(),
+              "certificate",
+              outcome.name()));
     }
     jdbc.sql("UPDATE training_session SET version = version + 1 WHERE id = ?").param(id).update();
     audit.record(
-        "training.attendance.record", "training_session", String.valueOf(id), session.districtCode(), null, outcomes);
+        "training.attendance.record",
+        "training_session",
+        String.valueOf(id),
+        session.districtCode(),
+        null,
+        outcomes);
     return get(id);
   }
 

@@ -99,7 +99,8 @@ class TrainingApiController {
     return sessions.list(district, course, year);
   }
 
-  @Operation(summary = "A session with its course and attendance; 404 outside the caller's district")
+  @Operation(
+      summary = "A session with its course and attendance; 404 outside the caller's district")
   @GetMapping("/sessions/{id}")
   SessionView session(@PathVariable long id) {
     return sessions.get(id);

@@ -81,8 +81,14 @@ class TrainingImport {
   record Problem(int row, String column, String reason) {}
 
   private record Line(
-      int row, Officer officer, Course course, LocalDate heldOn, String place, String trainer,
-      boolean attended, BigDecimal score) {}
+      int row,
+      Officer officer,
+      Course course,
+      LocalDate heldOn,
+      String place,
+      String trainer,
+      boolean attended,
+      BigDecimal score) {}
 
   private final CourseService courses;
   private final OfficerRepository officers;
@@ -189,7 +195,8 @@ class TrainingImport {
       if (officer == null) {
         problem(report, n, "officerId", headers, locale, "officerUnknown", idText);
       } else if (row.get("name") == null || !officer.name().equals(row.get("name"))) {
-        problem(report, n, "name", headers, locale, "nameMismatch", row.get("name"), officer.name());
+        problem(
+            report, n, "name", headers, locale, "nameMismatch", row.get("name"), officer.name());
       }
     }
     Course course = null;
@@ -218,7 +225,8 @@ class TrainingImport {
     }
     LocalDate heldOn = parseDate(row.get("heldOn"));
     if (heldOn == null) {
-      problem(report, n, "heldOn", headers, locale, row.get("heldOn") == null ? "required" : "date");
+      problem(
+          report, n, "heldOn", headers, locale, row.get("heldOn") == null ? "required" : "date");
     }
     String place = row.get("place");
     if (place == null || place.length() > 200) {
@@ -268,13 +276,21 @@ class TrainingImport {
                 if (existing != null) {
                   id = existing;
                 } else {
-                  id = sessions.insert(l.course().id(), district, l.heldOn(), l.place(), l.trainer(), actor.username());
+                  id =
+                      sessions.insert(
+                          l.course().id(),
+                          district,
+                          l.heldOn(),
+                          l.place(),
+                          l.trainer(),
+                          actor.username());
                   counts[0]++;
                 }
                 return new Certification.SessionRef(id, district, l.heldOn());
               });
       Certification.Outcome outcome =
-          certification.record(ref, l.course(), l.officer().id(), l.attended(), l.score(), actor.username());
+          certification.record(
+              ref, l.course(), l.officer().id(), l.attended(), l.score(), actor.username());
       counts[1]++;
       if (outcome == Certification.Outcome.ISSUED) {
         counts[2]++;

@@ -41,7 +41,9 @@ class TrainingImportController {
           "One attendance a row: 网格员编号, 姓名, 课程代码, 培训日期, 地点, 授课人, 是否出勤, 考试成绩."
               + " 200 with the report (dry run, or written); 422 with the report when a row has a"
               + " problem (nothing written); 400/413 problem+json when the file is not a table.")
-  @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+  @PostMapping(
+      consumes = MediaType.MULTIPART_FORM_DATA_VALUE,
+      produces = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<TrainingImport.Result> importFile(
       @RequestPart("file") MultipartFile file,
       @RequestParam(defaultValue = "false") boolean dryRun,
@@ -56,7 +58,9 @@ class TrainingImportController {
               dryRun,
               ApiLocale.of(acceptLanguage));
       return ResponseEntity.status(
-              result.dryRun() || result.written() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_CONTENT)
+              result.dryRun() || result.written()
+                  ? HttpStatus.OK
+                  : HttpStatus.UNPROCESSABLE_CONTENT)
           .body(result);
     }
   }

@@ -32,8 +32,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The training pages: the plan of the year with its coverage and the courses, the sessions, a
- * session's attendance and scores, the import, and an officer's training record as a fragment
- * (the officer profile loads it with htmx). Rules live in the services.
+ * session's attendance and scores, the import, and an officer's training record as a fragment (the
+ * officer profile loads it with htmx). Rules live in the services.
  */
 @Controller
 class TrainingPageController {
@@ -119,7 +119,8 @@ class TrainingPageController {
         .toList();
   }
 
-  private void replace(String district, int year, List<ItemDraft> items, RedirectAttributes redirect) {
+  private void replace(
+      String district, int year, List<ItemDraft> items, RedirectAttributes redirect) {
     try {
       plans.replace(district, year, items);
       redirect.addFlashAttribute("saved", true);
@@ -154,7 +155,8 @@ class TrainingPageController {
   String createSession(
       @RequestParam(required = false) Long courseId,
       @RequestParam(required = false) String districtCode,
-      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate heldOn,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+          LocalDate heldOn,
       @RequestParam(required = false) String place,
       @RequestParam(required = false) String trainer,
       RedirectAttributes redirect) {
@@ -179,7 +181,9 @@ class TrainingPageController {
     boolean mayRecord = TrainingScope.runsSessions(actor, view.session().districtCode());
     model.addAttribute("mayRecord", mayRecord);
     Set<Long> listed =
-        view.attendance().stream().map(SessionService.Attendance::officerId).collect(Collectors.toSet());
+        view.attendance().stream()
+            .map(SessionService.Attendance::officerId)
+            .collect(Collectors.toSet());
     model.addAttribute(
         "candidates",
         mayRecord ? candidates(actor, view.session().districtCode(), listed) : List.of());
@@ -188,7 +192,8 @@ class TrainingPageController {
 
   /** Officers of the district the caller manages who are not on the session yet (at most 500). */
   private List<Map<String, Object>> candidates(Actor actor, String district, Set<Long> listed) {
-    return jdbc.sql(
+    return jdbc
+        .sql(
             """
             SELECT id, name, division_code FROM officer
              WHERE district_code = ? AND division_code LIKE ? AND status <> 'LEFT'
@@ -222,8 +227,7 @@ class TrainingPageController {
         try {
           value = new BigDecimal(score.trim());
         } catch (NumberFormatException e) {
-          redirect.addFlashAttribute(
-              "error", text(TrainingProblem.invalid("score", "score")));
+          redirect.addFlashAttribute("error", text(TrainingProblem.invalid("score", "score")));
           return "redirect:/workforce/training/sessions/" + id;
         }
       }

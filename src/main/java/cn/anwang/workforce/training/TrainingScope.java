@@ -6,10 +6,10 @@ import cn.anwang.workforce.officer.WorkforcePolicy;
 
 /**
  * Who sees and manages training. Courses, sessions and plans belong to a district (a course may be
- * city-wide): anyone who {@link WorkforcePolicy#sees sees} workforce data and whose territory lies in
- * that district (or contains it) sees them; administrators manage sessions and attendance of their
- * district (a street administrator for the officers of their street); courses and plans are the
- * district administrator's (city-wide courses the city administrator's).
+ * city-wide): anyone who {@link WorkforcePolicy#sees sees} workforce data and whose territory lies
+ * in that district (or contains it) sees them; administrators manage sessions and attendance of
+ * their district (a street administrator for the officers of their street); courses and plans are
+ * the district administrator's (city-wide courses the city administrator's).
  */
 final class TrainingScope {
 
