@@ -232,10 +232,7 @@ class SessionService {
     if (!TrainingScope.runsSessions(actor, session.districtCode())) {
       throw TrainingProblem.forbidden("sessionEdit");
     }
-    jdbc.sql("SELECT id FROM training_session WHERE id = ? FOR UPDATE")
-        .param(id)
-        .query(Long.class)
-        .single();
+    lock(id);
     Course course = courses.find(session.courseId()).orElseThrow();
     if (entries == null || entries.isEmpty()) {
       throw TrainingProblem.invalid("attendance", "required");
@@ -297,6 +294,14 @@ class SessionService {
         null,
         outcomes);
     return get(id);
+  }
+
+  /** Locks the session until the transaction ends: attendance changes on it serialise. */
+  void lock(long id) {
+    jdbc.sql("SELECT id FROM training_session WHERE id = ? FOR UPDATE")
+        .param(id)
+        .query(Long.class)
+        .single();
   }
 
   /** The session if the caller sees its district, else 404. */

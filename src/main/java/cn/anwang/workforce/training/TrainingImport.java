@@ -275,6 +275,7 @@ class TrainingImport {
                 long id;
                 if (existing != null) {
                   id = existing;
+                  sessions.lock(id);
                 } else {
                   id =
                       sessions.insert(
