@@ -120,6 +120,7 @@ class CaseRepository {
     p.put("closed_at", ts(c.closedAt));
     p.put("voided_at", ts(c.voidedAt));
     p.put("closed_on_time", c.closedOnTime);
+    p.put("handling_working_seconds", c.handlingWorkingSeconds);
     p.put("rework_count", c.reworkCount);
     p.put("wrong_dispatch_count", c.wrongDispatchCount);
     p.put("extension_count", c.extensionCount);
@@ -237,6 +238,7 @@ class CaseRepository {
     c.closedAt = instant(rs, "closed_at");
     c.voidedAt = instant(rs, "voided_at");
     c.closedOnTime = (Boolean) rs.getObject("closed_on_time");
+    c.handlingWorkingSeconds = (Long) rs.getObject("handling_working_seconds");
     c.reworkCount = rs.getInt("rework_count");
     c.wrongDispatchCount = rs.getInt("wrong_dispatch_count");
     c.extensionCount = rs.getInt("extension_count");

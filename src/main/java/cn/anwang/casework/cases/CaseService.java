@@ -308,7 +308,7 @@ class CaseService {
           }
           case CLOSE -> {
             allow(CasePolicy.closes(actor, c), action);
-            yield c.close(cmd.reason(), now);
+            yield c.close(cmd.reason(), now, cal);
           }
           case REQUEST_EXTENSION -> {
             allow(CasePolicy.handles(actor, c), action);

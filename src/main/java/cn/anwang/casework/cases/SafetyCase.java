@@ -60,6 +60,10 @@ public final class SafetyCase {
   Instant closedAt;
   Instant voidedAt;
   Boolean closedOnTime;
+
+  /** working time from registration to closing, set when closed */
+  Long handlingWorkingSeconds;
+
   int reworkCount;
   int wrongDispatchCount;
   int extensionCount;
@@ -222,7 +226,7 @@ public final class SafetyCase {
     return change(CaseAction.ACCEPTANCE, from, note, Map.of());
   }
 
-  Change close(String note, Instant now) {
+  Change close(String note, Instant now, WorkingCalendar calendar) {
     CaseStatus from = guard(CaseAction.CLOSE);
     if (type == CaseType.MAJOR_HAZARD) {
       if (supervisionLevel == null) {
@@ -237,6 +241,8 @@ public final class SafetyCase {
     status = CaseStatus.CLOSED;
     closedAt = now;
     closedOnTime = dueAt == null || !now.isAfter(dueAt);
+    Instant start = registeredAt != null ? registeredAt : reportedAt;
+    handlingWorkingSeconds = calendar.workingTimeBetween(start, now).toSeconds();
     stopClock();
     return change(CaseAction.CLOSE, from, note, Map.of("onTime", closedOnTime));
   }

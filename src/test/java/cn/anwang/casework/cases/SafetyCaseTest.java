@@ -65,7 +65,7 @@ class SafetyCaseTest {
     c.feedback("已更换灭火器", at("2026-10-12T10:00"), CAL, RULES);
     c.reinspect(
         true, "复查合格", Map.of("lon", 117.2, "lat", 39.1), at("2026-10-13T09:00"), CAL, RULES);
-    SafetyCase.Change closed = c.close("结案", at("2026-10-13T17:00"));
+    SafetyCase.Change closed = c.close("结案", at("2026-10-13T17:00"), CAL);
     assertThat(closed.to()).isEqualTo(CaseStatus.CLOSED);
     assertThat(c.closedOnTime).isTrue();
     assertThat(c.stage()).isNull();
@@ -102,7 +102,7 @@ class SafetyCaseTest {
       case REINSPECT_PASS -> c.reinspect(true, "ok", null, now, CAL, RULES);
       case REWORK -> c.reinspect(false, "no", null, now, CAL, RULES);
       case ACCEPTANCE -> c.acceptance("ok", "x", now);
-      case CLOSE -> c.close("ok", now);
+      case CLOSE -> c.close("ok", now, CAL);
       case REQUEST_EXTENSION -> c.requestExtension(3, "x");
       case APPROVE_EXTENSION -> c.decideExtension(true, "x", CAL);
       case REFUSE_EXTENSION -> c.decideExtension(false, "x", CAL);
@@ -142,15 +142,15 @@ class SafetyCaseTest {
     c.feedback("完成整改", at("2026-11-20T10:00"), CAL, RULES);
     c.reinspect(true, "复查合格", null, at("2026-11-23T10:00"), CAL, RULES);
 
-    assertThatThrownBy(() -> c.close("结案", at("2026-11-23T11:00")))
+    assertThatThrownBy(() -> c.close("结案", at("2026-11-23T11:00"), CAL))
         .extracting(e -> ((TransitionNotAllowed) e).rule())
         .isEqualTo("casework.rule.majorNeedsSupervision");
     c.supervise("DISTRICT", 20, "挂牌督办", at("2026-11-23T11:00"), CAL);
-    assertThatThrownBy(() -> c.close("结案", at("2026-11-23T11:00")))
+    assertThatThrownBy(() -> c.close("结案", at("2026-11-23T11:00"), CAL))
         .extracting(e -> ((TransitionNotAllowed) e).rule())
         .isEqualTo("casework.rule.majorNeedsAcceptance");
     c.acceptance("验收合格", "heping.admin", at("2026-11-24T10:00"));
-    c.close("结案", at("2026-11-24T11:00"));
+    c.close("结案", at("2026-11-24T11:00"), CAL);
     assertThat(c.status()).isEqualTo(CaseStatus.CLOSED);
   }
 
@@ -183,7 +183,7 @@ class SafetyCaseTest {
     c.accept();
     c.feedback("done", at("2026-11-12T10:00"), CAL, RULES);
     c.reinspect(true, "ok", null, at("2026-11-13T10:00"), CAL, RULES);
-    c.close("结案", at("2026-11-13T11:00"));
+    c.close("结案", at("2026-11-13T11:00"), CAL);
     assertThat(c.closedOnTime).isFalse();
   }
 
