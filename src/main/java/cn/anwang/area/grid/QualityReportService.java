@@ -99,7 +99,9 @@ class QualityReportService {
         codes.stream().map(c -> new NamedGrid(c, names.getOrDefault(c, c))).toList();
     String note =
         GridMessage.of(
-                "grid.quality.uncoveredNote", Integer.toString(codes.size()), Integer.toString(rows.size()))
+                "grid.quality.uncoveredNote",
+                Integer.toString(codes.size()),
+                Integer.toString(rows.size()))
             .in(messages, locale);
     return new Officers(true, note, codes.size(), codes, named);
   }

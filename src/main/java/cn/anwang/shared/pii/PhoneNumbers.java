@@ -32,6 +32,8 @@ public final class PhoneNumbers {
     if (phone.length() <= 7) {
       return "*".repeat(phone.length());
     }
-    return phone.substring(0, 3) + "*".repeat(phone.length() - 7) + phone.substring(phone.length() - 4);
+    return phone.substring(0, 3)
+        + "*".repeat(phone.length() - 7)
+        + phone.substring(phone.length() - 4);
   }
 }

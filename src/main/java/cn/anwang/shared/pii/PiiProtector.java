@@ -59,7 +59,8 @@ public class PiiProtector {
     }
     try {
       if (Files.exists(keyFile)) {
-        return decode(Files.readString(keyFile, StandardCharsets.US_ASCII).strip(), keyFile.toString());
+        return decode(
+            Files.readString(keyFile, StandardCharsets.US_ASCII).strip(), keyFile.toString());
       }
       byte[] fresh = new byte[32];
       RANDOM.nextBytes(fresh);
@@ -123,8 +124,7 @@ public class PiiProtector {
   public String decrypt(byte[] stored) {
     try {
       Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-      cipher.init(
-          Cipher.DECRYPT_MODE, encryptionKey, new GCMParameterSpec(128, stored, 0, NONCE));
+      cipher.init(Cipher.DECRYPT_MODE, encryptionKey, new GCMParameterSpec(128, stored, 0, NONCE));
       return new String(
           cipher.doFinal(stored, NONCE, stored.length - NONCE), StandardCharsets.UTF_8);
     } catch (GeneralSecurityException e) {

@@ -6,10 +6,10 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The Chinese resident ID number (居民身份证号码, GB 11643-1999): 18 characters, six digits of the
- * issuing division, the birth date as yyyyMMdd, a three-digit sequence and a check character
- * (ISO 7064 MOD 11-2: weights 7 9 10 5 8 4 2 1 6 3 7 9 10 5 8 4 2, the sum mod 11 indexes
- * "10X98765432"). The old 15-digit numbers are not accepted.
+ * The Chinese resident ID number (居民身份证号码, GB 11643-1999): 18 characters, six digits of the issuing
+ * division, the birth date as yyyyMMdd, a three-digit sequence and a check character (ISO 7064 MOD
+ * 11-2: weights 7 9 10 5 8 4 2 1 6 3 7 9 10 5 8 4 2, the sum mod 11 indexes "10X98765432"). The old
+ * 15-digit numbers are not accepted.
  */
 public final class ResidentIdNumber {
 

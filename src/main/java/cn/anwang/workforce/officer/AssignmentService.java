@@ -165,7 +165,8 @@ public class AssignmentService {
     sql.append(" ORDER BY a.starts_on DESC, a.id DESC LIMIT :limit");
     params.put("limit", Math.max(1, Math.min(limit, 5000)));
     Map<String, String> gridNames = new HashMap<>();
-    return jdbc.sql(sql.toString())
+    return jdbc
+        .sql(sql.toString())
         .params(params)
         .query(
             (rs, n) ->
@@ -191,8 +192,7 @@ public class AssignmentService {
 
   private AssignmentView withGridName(AssignmentView v, Map<String, String> cache) {
     String name =
-        cache.computeIfAbsent(
-            v.gridCode(), c -> grids.find(c).map(GridRef::name).orElse(c));
+        cache.computeIfAbsent(v.gridCode(), c -> grids.find(c).map(GridRef::name).orElse(c));
     return new AssignmentView(
         v.id(),
         v.officerId(),
@@ -248,7 +248,8 @@ public class AssignmentService {
     Map<String, int[]> districts = new TreeMap<>();
     List<GapGrid> uncovered = new ArrayList<>();
     for (GridRef g : all) {
-      String street = g.divisionCode().length() >= 9 ? g.divisionCode().substring(0, 9) : g.divisionCode();
+      String street =
+          g.divisionCode().length() >= 9 ? g.divisionCode().substring(0, 9) : g.divisionCode();
       boolean gap = !covered.contains(g.code());
       int[] s = streets.computeIfAbsent(street, k -> new int[2]);
       int[] d = districts.computeIfAbsent(g.districtCode(), k -> new int[2]);

@@ -117,8 +117,7 @@ class OfficerApiController {
     return change(id, OfficerService.StatusChange.REACTIVATE, request);
   }
 
-  private OfficerView change(
-      long id, OfficerService.StatusChange change, StatusRequest request) {
+  private OfficerView change(long id, OfficerService.StatusChange change, StatusRequest request) {
     return officers.changeStatus(id, change, request.reason(), request.version(), request.on());
   }
 }

@@ -29,10 +29,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Imports officers from .xlsx or CSV (UTF-8 or GBK), all or nothing: every row is checked like
- * {@code POST /api/v1/officers} (and each grid of the 网格编码 column with {@link
- * Assignments#check}, so an untrained officer's grid is a row problem saying why), plus duplicate
- * ID numbers inside the file and against the officers already registered. Any problem and nothing
- * is written. Audited once per import.
+ * {@code POST /api/v1/officers} (and each grid of the 网格编码 column with {@link Assignments#check},
+ * so an untrained officer's grid is a row problem saying why), plus duplicate ID numbers inside the
+ * file and against the officers already registered. Any problem and nothing is written. Audited
+ * once per import.
  */
 @Service
 public class OfficerImport {
@@ -88,7 +88,8 @@ public class OfficerImport {
     String encoding;
     String sheet;
     try (TabularSource source =
-        TabularReader.open(in, fileName == null ? "upload" : fileName, charset, OfficerTable.SPEC)) {
+        TabularReader.open(
+            in, fileName == null ? "upload" : fileName, charset, OfficerTable.SPEC)) {
       source.warningMessages().forEach(w -> report.warn(messages.getMessage(w, locale)));
       format = source.format().name();
       encoding = source.encoding();
@@ -213,7 +214,13 @@ public class OfficerImport {
         long id = officers.insert(c.input(), actor, false);
         created++;
         for (String grid : c.grids()) {
-          assignments.assign(id, grid, today, "import " + (fileName == null ? "" : fileName), null, actor.username());
+          assignments.assign(
+              id,
+              grid,
+              today,
+              "import " + (fileName == null ? "" : fileName),
+              null,
+              actor.username());
           assigned++;
         }
       }

@@ -90,7 +90,9 @@ class OfficerImportController {
               dryRun,
               ApiLocale.of(acceptLanguage));
       return ResponseEntity.status(
-              result.dryRun() || result.written() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_CONTENT)
+              result.dryRun() || result.written()
+                  ? HttpStatus.OK
+                  : HttpStatus.UNPROCESSABLE_CONTENT)
           .body(result);
     }
   }

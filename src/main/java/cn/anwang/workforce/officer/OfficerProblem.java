@@ -5,8 +5,8 @@ import org.springframework.context.MessageSourceResolvable;
 
 /**
  * An officer request the rules refuse, as a message ({@code workforce.officer.*} in {@code
- * i18n/workforce*.properties}) so that pages and the API say why in the caller's language.
- * {@link Kind} decides the HTTP status.
+ * i18n/workforce*.properties}) so that pages and the API say why in the caller's language. {@link
+ * Kind} decides the HTTP status.
  */
 public class OfficerProblem extends RuntimeException implements MessageSourceResolvable {
 

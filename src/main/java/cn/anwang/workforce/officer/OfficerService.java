@@ -130,7 +130,10 @@ public class OfficerService {
       params.put("q", "%" + likeEscape(query.q().strip()) + "%");
     }
     long total =
-        jdbc.sql("SELECT count(*) FROM officer o" + where).params(params).query(Long.class).single();
+        jdbc.sql("SELECT count(*) FROM officer o" + where)
+            .params(params)
+            .query(Long.class)
+            .single();
     params.put("limit", pageSize);
     params.put("offset", (long) pageNo * pageSize);
     List<OfficerRow> rows =
@@ -178,14 +181,13 @@ public class OfficerService {
   }
 
   /**
-   * An officer the caller may see, the phone in full for those {@link
-   * WorkforcePolicy#revealsPhone} allows when {@code revealPhone} (each such read audited).
+   * An officer the caller may see, the phone in full for those {@link WorkforcePolicy#revealsPhone}
+   * allows when {@code revealPhone} (each such read audited).
    */
   public OfficerView get(long id, boolean revealPhone) {
     Actor actor = currentActor.require();
     Officer officer = visible(actor, id);
-    boolean reveal =
-        revealPhone && WorkforcePolicy.revealsPhone(actor) && officer.phone() != null;
+    boolean reveal = revealPhone && WorkforcePolicy.revealsPhone(actor) && officer.phone() != null;
     if (reveal) {
       auditPhoneRead(officer);
     }
@@ -309,7 +311,12 @@ public class OfficerService {
     long id = insert(input, actor, false);
     Officer created = officers.find(id).orElseThrow();
     audit.record(
-        "officer.create", "officer", Long.toString(id), created.divisionCode(), null, auditState(created));
+        "officer.create",
+        "officer",
+        Long.toString(id),
+        created.divisionCode(),
+        null,
+        auditState(created));
     return view(created, false);
   }
 
@@ -431,9 +438,9 @@ public class OfficerService {
   }
 
   /**
-   * Suspends an officer or records that they left, ending every current assignment on {@code
-   * day} with the reason; or reactivates a suspended officer as a candidate, who becomes active
-   * again only with a new assignment (which checks every rule, training included).
+   * Suspends an officer or records that they left, ending every current assignment on {@code day}
+   * with the reason; or reactivates a suspended officer as a candidate, who becomes active again
+   * only with a new assignment (which checks every rule, training included).
    */
   public OfficerView changeStatus(
       long id, StatusChange change, String reason, Integer version, LocalDate day) {
@@ -451,7 +458,8 @@ public class OfficerService {
         switch (change) {
           case SUSPEND -> {
             if (!locked.status().mayHoldGrid()) {
-              throw OfficerProblem.rejected("status", "cannotSuspend", locked.name(), locked.status().name());
+              throw OfficerProblem.rejected(
+                  "status", "cannotSuspend", locked.name(), locked.status().name());
             }
             yield OfficerStatus.SUSPENDED;
           }
@@ -463,7 +471,8 @@ public class OfficerService {
           }
           case REACTIVATE -> {
             if (locked.status() != OfficerStatus.SUSPENDED) {
-              throw OfficerProblem.rejected("status", "notSuspended", locked.name(), locked.status().name());
+              throw OfficerProblem.rejected(
+                  "status", "notSuspended", locked.name(), locked.status().name());
             }
             yield OfficerStatus.CANDIDATE;
           }
@@ -522,7 +531,8 @@ public class OfficerService {
     } else if (found.isEmpty()) {
       problems.add(OfficerProblem.rejected("divisionCode", "divisionNotFound", division));
     } else if (in.tier() != null) {
-      DivisionLevel wanted = in.tier() == Tier.STREET ? DivisionLevel.STREET : DivisionLevel.VILLAGE;
+      DivisionLevel wanted =
+          in.tier() == Tier.STREET ? DivisionLevel.STREET : DivisionLevel.VILLAGE;
       if (found.get().level() != wanted) {
         problems.add(
             OfficerProblem.rejected(
@@ -573,7 +583,8 @@ public class OfficerService {
 
   /** Answers 409 naming the officer who has this ID number (when the caller may see them). */
   void requireUniqueIdNumber(Actor actor, String idNumber, Long officerId) {
-    Optional<Officer> existing = byIdNumber(idNumber).filter(o -> !Long.valueOf(o.id()).equals(officerId));
+    Optional<Officer> existing =
+        byIdNumber(idNumber).filter(o -> !Long.valueOf(o.id()).equals(officerId));
     if (existing.isPresent()) {
       Officer other = existing.get();
       if (WorkforcePolicy.seesOfficer(actor, other)) {
@@ -586,7 +597,8 @@ public class OfficerService {
 
   /** The officer with this ID number, whatever the scope. */
   Optional<Officer> byIdNumber(String idNumber) {
-    return jdbc.sql("SELECT " + OfficerRepository.COLUMNS + " FROM officer WHERE id_number_hash = ?")
+    return jdbc.sql(
+            "SELECT " + OfficerRepository.COLUMNS + " FROM officer WHERE id_number_hash = ?")
         .param(pii.idNumberHash(idNumber))
         .query(OfficerRepository.ROW)
         .optional();

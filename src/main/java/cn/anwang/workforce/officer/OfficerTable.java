@@ -15,14 +15,12 @@ final class OfficerTable {
 
   static final TableSpec SPEC =
       TableSpec.of(
-              ColumnSpec.required("name", "姓名", "网格员姓名", "name")
-                  .describedAs("网格员的姓名", "张三"),
+              ColumnSpec.required("name", "姓名", "网格员姓名", "name").describedAs("网格员的姓名", "张三"),
               ColumnSpec.optional("phone", "手机号", "手机号码", "联系电话", "电话", "phone")
                   .describedAs("11 位手机号或带区号的固定电话", "13812345678"),
               ColumnSpec.required("idNumber", "身份证号", "身份证号码", "公民身份号码", "idNumber")
                   .describedAs("18 位居民身份证号码（末位可为 X），系统加密保存", "120101199001011234"),
-              ColumnSpec.required(
-                      "division", "所属街镇或村居代码", "所属区划代码", "区划代码", "division")
+              ColumnSpec.required("division", "所属街镇或村居代码", "所属区划代码", "区划代码", "division")
                   .describedAs("街镇网格员填 9 位街镇代码，村居网格员填 12 位村居代码", "120101001"),
               ColumnSpec.required("tier", "层级", "网格员层级", "tier")
                   .describedAs("街镇 或 村居", "街镇")
