@@ -25,7 +25,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Imports officers from .xlsx or CSV (UTF-8 or GBK), all or nothing: every row is checked like
@@ -44,6 +44,7 @@ public class OfficerImport {
   private final AuditLog audit;
   private final MessageSource messages;
   private final PiiProtector pii;
+  private final TransactionTemplate transactions;
 
   OfficerImport(
       OfficerService officers,
@@ -52,8 +53,10 @@ public class OfficerImport {
       CurrentActor currentActor,
       AuditLog audit,
       MessageSource messages,
-      PiiProtector pii) {
+      PiiProtector pii,
+      TransactionTemplate transactions) {
     this.officers = officers;
+    this.transactions = transactions;
     this.assignments = assignments;
     this.assignmentService = assignmentService;
     this.currentActor = currentActor;
@@ -75,7 +78,6 @@ public class OfficerImport {
    *
    * @throws cn.anwang.shared.tabular.TabularException when the file cannot be read as a table
    */
-  @Transactional
   public OfficerImportResult run(
       InputStream in, String fileName, Charset charset, boolean dryRun, Locale locale) {
     Actor actor = currentActor.require();
@@ -205,31 +207,32 @@ public class OfficerImport {
             }
           });
     }
-    long created = 0;
-    long assigned = 0;
+    long[] counts = {0, 0};
     boolean write = !dryRun && !report.hasProblems() && !candidates.isEmpty();
     if (write) {
-      LocalDate today = LocalDate.now();
-      for (Candidate c : candidates) {
-        long id = officers.insert(c.input(), actor, false);
-        created++;
-        for (String grid : c.grids()) {
-          assignments.assign(
-              id,
-              grid,
-              today,
-              "import " + (fileName == null ? "" : fileName),
-              null,
-              actor.username());
-          assigned++;
-        }
-      }
-      Map<String, Object> after = new LinkedHashMap<>();
-      after.put("file", fileName);
-      after.put("officers", created);
-      after.put("assignments", assigned);
-      audit.record("officer.import", "officer", null, null, null, after);
+      // the checks above ran each in its own read-only transaction (a refused check must not
+      // mark a shared one rollback-only); the writing is one transaction: all or nothing
+      transactions.executeWithoutResult(
+          status -> {
+            LocalDate today = LocalDate.now();
+            String reason = "import " + (fileName == null ? "" : fileName);
+            for (Candidate c : candidates) {
+              long id = officers.insert(c.input(), actor, false);
+              counts[0]++;
+              for (String grid : c.grids()) {
+                assignments.assign(id, grid, today, reason, null, actor.username());
+                counts[1]++;
+              }
+            }
+            Map<String, Object> after = new LinkedHashMap<>();
+            after.put("file", fileName);
+            after.put("officers", counts[0]);
+            after.put("assignments", counts[1]);
+            audit.record("officer.import", "officer", null, null, null, after);
+          });
     }
+    long created = counts[0];
+    long assigned = counts[1];
     List<OfficerImportResult.Problem> problems =
         report.problems().stream()
             .map(

@@ -1,5 +1,6 @@
 package cn.anwang.workforce.officer;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
 /**
@@ -27,6 +28,7 @@ public record OfficerImportResult(
     boolean truncated) {
 
   /** Whether the file, as checked, would be (or was) imported: rows and no problem. */
+  @JsonProperty
   public boolean acceptable() {
     return rowsRead > 0 && rejectedRows == 0;
   }
