@@ -41,10 +41,21 @@ record QualityReport(
   record InvalidGrid(String code, String name, String reason) {}
 
   /**
-   * Grids without an officer.
+   * Grids without an active officer.
    *
-   * @param dataAvailable false until the workforce module assigns officers to grids
+   * @param dataAvailable false when no module reports officer coverage ({@code GridCoverageGaps})
    * @param note what the list means
+   * @param uncoveredCount how many grids have no active officer
+   * @param gridsWithoutOfficer their codes, in code order
+   * @param grids the same grids with their names, for links
    */
-  record Officers(boolean dataAvailable, String note, List<String> gridsWithoutOfficer) {}
+  record Officers(
+      boolean dataAvailable,
+      String note,
+      int uncoveredCount,
+      List<String> gridsWithoutOfficer,
+      List<NamedGrid> grids) {}
+
+  /** A grid's code and name. */
+  record NamedGrid(String code, String name) {}
 }

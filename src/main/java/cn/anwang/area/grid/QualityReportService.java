@@ -2,15 +2,19 @@ package cn.anwang.area.grid;
 
 import cn.anwang.area.Division;
 import cn.anwang.area.Divisions;
+import cn.anwang.area.GridCoverageGaps;
 import cn.anwang.area.grid.QualityReport.Gap;
 import cn.anwang.area.grid.QualityReport.InvalidGrid;
+import cn.anwang.area.grid.QualityReport.NamedGrid;
 import cn.anwang.area.grid.QualityReport.Officers;
 import cn.anwang.area.grid.QualityReport.Overlap;
 import cn.anwang.shared.geo.GeodesicArea;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Polygon;
@@ -21,6 +25,7 @@ import org.locationtech.jts.operation.relateng.RelateNG;
 import org.locationtech.jts.operation.union.UnaryUnionOp;
 import org.locationtech.jts.operation.valid.IsValidOp;
 import org.locationtech.jts.operation.valid.TopologyValidationError;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,18 +41,21 @@ class QualityReportService {
   private final Divisions divisions;
   private final ObjectMapper json;
   private final MessageSource messages;
+  private final ObjectProvider<GridCoverageGaps> coverageGaps;
 
   QualityReportService(
       GridService gridService,
       GridRepository grids,
       Divisions divisions,
       ObjectMapper json,
-      MessageSource messages) {
+      MessageSource messages,
+      ObjectProvider<GridCoverageGaps> coverageGaps) {
     this.gridService = gridService;
     this.grids = grids;
     this.divisions = divisions;
     this.json = json;
     this.messages = messages;
+    this.coverageGaps = coverageGaps;
   }
 
   /**
@@ -70,8 +78,32 @@ class QualityReportService {
         invalid(rows).stream()
             .map(i -> new InvalidGrid(i.code(), i.name(), i.reason().in(messages, locale)))
             .toList(),
-        new Officers(
-            false, GridMessage.of("grid.problem.noOfficerData").in(messages, locale), List.of()));
+        officers(division, rows, locale));
+  }
+
+  /** The grids without an active officer, when a module reports officer coverage. */
+  private Officers officers(Division division, List<GridRow> rows, Locale locale) {
+    GridCoverageGaps gaps = coverageGaps.getIfAvailable();
+    if (gaps == null) {
+      return new Officers(
+          false,
+          GridMessage.of("grid.problem.noOfficerData").in(messages, locale),
+          0,
+          List.of(),
+          List.of());
+    }
+    Map<String, String> names = new HashMap<>();
+    rows.forEach(r -> names.put(r.code(), r.name()));
+    List<String> codes = gaps.uncoveredGridCodes(division.code());
+    List<NamedGrid> named =
+        codes.stream().map(c -> new NamedGrid(c, names.getOrDefault(c, c))).toList();
+    String note =
+        GridMessage.of(
+                "grid.quality.uncoveredNote",
+                Integer.toString(codes.size()),
+                Integer.toString(rows.size()))
+            .in(messages, locale);
+    return new Officers(true, note, codes.size(), codes, named);
   }
 
   private List<Overlap> overlaps(List<GridRow> rows) {

@@ -320,14 +320,16 @@ class GridPagesTest {
         .andExpect(status().isOk())
         .andExpect(content().string(containsString("id=\"quality-map\"")))
         .andExpect(content().string(containsString("id=\"gap-summary\"")))
-        .andExpect(content().string(containsString("尚无网格员数据")));
+        // the workforce module reports which grids have no active officer
+        .andExpect(content().string(containsString("id=\"uncovered-grids\"")))
+        .andExpect(content().string(containsString("没有在岗网格员")));
     mvc.perform(
             get("/grids/quality")
                 .param("division", "120101001")
                 .param("lang", "en")
                 .with(as("heping.admin")))
         .andExpect(status().isOk())
-        .andExpect(content().string(containsString("No officer data yet")));
+        .andExpect(content().string(containsString("have no active officer")));
   }
 
   @Test
