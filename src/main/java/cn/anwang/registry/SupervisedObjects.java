@@ -10,6 +10,12 @@ public interface SupervisedObjects {
   Optional<ObjectRef> find(long id);
 
   /**
+   * Up to {@code limit} ids of operating objects in a district that are not directly supervised,
+   * spread over the district (a fixed sample: the same database gives the same ids).
+   */
+  List<Long> sampleIds(String districtCode, int limit);
+
+  /**
    * An object's identity, place and responsibility.
    *
    * @param divisionCode the most specific division (village, street or district): the scope key

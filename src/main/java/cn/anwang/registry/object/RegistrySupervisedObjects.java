@@ -17,6 +17,19 @@ class RegistrySupervisedObjects implements SupervisedObjects {
   }
 
   @Override
+  public List<Long> sampleIds(String districtCode, int limit) {
+    return jdbc.sql(
+            """
+            SELECT id FROM supervised_object
+             WHERE district_code = ? AND status = 'OPERATING' AND NOT direct_supervision
+             ORDER BY md5(id::text) LIMIT ?
+            """)
+        .params(districtCode, limit)
+        .query(Long.class)
+        .list();
+  }
+
+  @Override
   public Optional<ObjectRef> find(long id) {
     return jdbc.sql(
             """
