@@ -21,11 +21,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Staffing compliance (配备达标) of every street, town and park in a division: its active
- * street-tier officers against the norm of its district's category, the heavily loaded villages
- * without an active village officer, and the grids without an active officer ({@link Coverage});
- * rolled up per district and for the whole division. A handful of grouped queries whatever the
- * division's size, then arithmetic in memory.
+ * Staffing compliance (配备达标) of every street, town and park in a division: its active street-tier
+ * officers against the norm of its district's category, the heavily loaded villages without an
+ * active village officer, and the grids without an active officer ({@link Coverage}); rolled up per
+ * district and for the whole division. A handful of grouped queries whatever the division's size,
+ * then arithmetic in memory.
  */
 @Service
 @Transactional(readOnly = true)
@@ -156,7 +156,8 @@ public class Compliance {
 
     List<StreetCompliance> streets = new ArrayList<>();
     for (Division street : tree.streetsIn(division)) {
-      String category = categories.getOrDefault(street.districtCode(), StaffingNorms.DEFAULT_CATEGORY);
+      String category =
+          categories.getOrDefault(street.districtCode(), StaffingNorms.DEFAULT_CATEGORY);
       Norm norm = normByCategory.get(category);
       int officers = streetOfficers.getOrDefault(street.code(), 0);
       Status status =
@@ -172,7 +173,10 @@ public class Compliance {
               .map(
                   v ->
                       new HeavyVillage(
-                          v.villageCode(), tree.villageName(v.villageCode()), v.objects(), v.highRisk()))
+                          v.villageCode(),
+                          tree.villageName(v.villageCode()),
+                          v.objects(),
+                          v.highRisk()))
               .toList();
       int[] g = gridCounts.getOrDefault(street.code(), new int[2]);
       streets.add(

@@ -14,10 +14,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Who carries what in a division subtree, from three grouped queries: the active officers, their
- * current grids, and the covered objects per grid by risk level ({@link GridObjectLoads#byGrid}).
- * A grid's load is Σ weight(level) × count with the weights of its district (else the city's); a
- * grid held by several active officers splits its load equally among them. Officers other than
- * ACTIVE carry no load and do not count as holders.
+ * current grids, and the covered objects per grid by risk level ({@link GridObjectLoads#byGrid}). A
+ * grid's load is Σ weight(level) × count with the weights of its district (else the city's); a grid
+ * held by several active officers splits its load equally among them. Officers other than ACTIVE
+ * carry no load and do not count as holders.
  */
 @Component
 class LoadModel {
@@ -126,7 +126,6 @@ class LoadModel {
     if (risk == null) {
       return 0;
     }
-    return s.settingFor(districtCode)
-        .load(risk.red(), risk.orange(), risk.yellow(), risk.blue());
+    return s.settingFor(districtCode).load(risk.red(), risk.orange(), risk.yellow(), risk.blue());
   }
 }

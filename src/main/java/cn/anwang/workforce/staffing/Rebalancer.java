@@ -13,9 +13,9 @@ import java.util.function.BiPredicate;
  * officer's current hold of a grid, with its share of the grid's load). A move hands one slot to
  * another officer who may hold that grid and does not already. Local search: each step takes the
  * move that leaves the smallest spread (max − min load over the street's officers), ties broken by
- * the larger drop of the sum of squared loads, among the moves that lower the sum of squares and
- * do not widen the spread; it stops when no move does. Every grid keeps as many holders as it had,
- * so nothing becomes uncovered; the sum of squares falls at every step, so the search ends.
+ * the larger drop of the sum of squared loads, among the moves that lower the sum of squares and do
+ * not widen the spread; it stops when no move does. Every grid keeps as many holders as it had, so
+ * nothing becomes uncovered; the sum of squares falls at every step, so the search ends.
  */
 final class Rebalancer {
 
@@ -99,7 +99,8 @@ final class Rebalancer {
           if (after > spread + EPS) {
             continue;
           }
-          if (after < bestSpread - EPS || (Math.abs(after - bestSpread) <= EPS && delta < bestDelta)) {
+          if (after < bestSpread - EPS
+              || (Math.abs(after - bestSpread) <= EPS && delta < bestDelta)) {
             bestSpread = after;
             bestDelta = delta;
             bestSlot = s;

@@ -21,12 +21,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.HashSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -41,8 +41,8 @@ import tools.jackson.databind.json.JsonMapper;
  * loads, stored with a fingerprint of the street's current assignments, reviewed, then applied
  * (ending and starting assignments through {@link Assignments}, so every assignment rule is checked
  * again) or discarded. A proposal whose street's assignments changed since it was computed is
- * refused and marked STALE. Street administrators of the street and district or city
- * administrators above it may propose, apply and discard; whoever sees the street may read.
+ * refused and marked STALE. Street administrators of the street and district or city administrators
+ * above it may propose, apply and discard; whoever sees the street may read.
  */
 @Service
 public class Rebalancing {
@@ -244,7 +244,8 @@ public class Rebalancing {
     Division street = street(actor, streetCode);
     return readTx.execute(
         status ->
-            jdbc.sql(
+            jdbc
+                .sql(
                     "SELECT id FROM rebalance_proposal WHERE street_code = ?"
                         + " ORDER BY created_at DESC, id DESC LIMIT 50")
                 .param(street.code())
@@ -301,7 +302,8 @@ public class Rebalancing {
                         .query(Long.class)
                         .single();
                 assignments.end(current, today, reason, actor.username());
-                assignments.assign(m.toOfficerId(), m.gridCode(), today, reason, id, actor.username());
+                assignments.assign(
+                    m.toOfficerId(), m.gridCode(), today, reason, id, actor.username());
               }
               jdbc.sql(
                       "UPDATE rebalance_proposal SET status = 'APPLIED', decided_by = ?,"
@@ -353,8 +355,7 @@ public class Rebalancing {
     Proposal p = visible(actor, id);
     requireManages(actor, p.streetCode());
     if (version != null && version != p.version()) {
-      throw StaffingProblem.conflict(
-          "workforce.staffing.stale", "#" + id, version, p.version());
+      throw StaffingProblem.conflict("workforce.staffing.stale", "#" + id, version, p.version());
     }
     if (!"PROPOSED".equals(p.status())) {
       throw StaffingProblem.conflict("workforce.staffing.rebalance.alreadyDecided", id, p.status());
@@ -422,7 +423,8 @@ public class Rebalancing {
   /** SHA-256 of the street's current assignments (id, officer, grid), in id order. */
   String basisHash(String streetCode) {
     String lines =
-        jdbc.sql(
+        jdbc
+            .sql(
                 "SELECT id || ':' || officer_id || ':' || grid_code FROM officer_assignment"
                     + " WHERE grid_division_code LIKE ? AND ends_on IS NULL ORDER BY id")
             .param(streetCode + "%")
@@ -463,5 +465,4 @@ public class Rebalancing {
       throw StaffingProblem.forbidden();
     }
   }
-
 }

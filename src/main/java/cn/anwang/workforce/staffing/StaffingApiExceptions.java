@@ -49,8 +49,7 @@ class StaffingApiExceptions {
                           "field",
                           f.field(),
                           "message",
-                          messages.getMessage(
-                              f.key(), f.args().toArray(), f.key(), locale)))
+                          messages.getMessage(f.key(), f.args().toArray(), f.key(), locale)))
               .toList());
     }
     return ResponseEntity.status(status).body(body);

@@ -20,11 +20,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Staffing norms (网格员配备标准): per district category, how many street-tier officers a street,
- * town or park should have, and when a village counts as heavily loaded (and so needs a village
- * officer). Every district has a category; districts without a row in {@code
- * staffing_district_category} are {@value #DEFAULT_CATEGORY}. Anyone who sees workforce data reads
- * the norms; only the city administrator changes them.
+ * Staffing norms (网格员配备标准): per district category, how many street-tier officers a street, town or
+ * park should have, and when a village counts as heavily loaded (and so needs a village officer).
+ * Every district has a category; districts without a row in {@code staffing_district_category} are
+ * {@value #DEFAULT_CATEGORY}. Anyone who sees workforce data reads the norms; only the city
+ * administrator changes them.
  */
 @Service
 @Transactional

@@ -12,7 +12,6 @@ import cn.anwang.workforce.officer.WorkforcePolicy;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -81,7 +80,8 @@ class StaffingPageController {
     int maxBucket = load.histogram().stream().mapToInt(Workloads.Bucket::officers).max().orElse(0);
     model.addAttribute("maxBucket", Math.max(1, maxBucket));
     model.addAttribute("norms", norms.view());
-    model.addAttribute("street", d.level() == DivisionLevel.STREET ? report.streets().get(0) : null);
+    model.addAttribute(
+        "street", d.level() == DivisionLevel.STREET ? report.streets().get(0) : null);
     model.addAttribute("mayRebalance", WorkforcePolicy.manages(actor, d.code()));
     return "workforce/staffing";
   }
@@ -100,7 +100,11 @@ class StaffingPageController {
       norms.update(
           category,
           new StaffingNorms.NormDraft(
-              minPerStreet, maxPerStreet, heavyVillageMinObjects, heavyVillageMinHighRisk, version));
+              minPerStreet,
+              maxPerStreet,
+              heavyVillageMinObjects,
+              heavyVillageMinHighRisk,
+              version));
       redirect.addFlashAttribute("message", text("workforce.staffing.norms.saved"));
     } catch (StaffingProblem e) {
       redirect.addFlashAttribute("error", describe(e));
@@ -154,8 +158,7 @@ class StaffingPageController {
     } catch (StaffingProblem e) {
       redirect.addFlashAttribute("error", describe(e));
     } catch (cn.anwang.workforce.officer.AssignmentRefused e) {
-      redirect.addFlashAttribute(
-          "error", messages.getMessage(e, LocaleContextHolder.getLocale()));
+      redirect.addFlashAttribute("error", messages.getMessage(e, LocaleContextHolder.getLocale()));
     }
     return "redirect:/workforce/staffing/rebalance?street=" + p.streetCode() + "&proposal=" + id;
   }
@@ -205,7 +208,7 @@ class StaffingPageController {
         + e.fields().stream()
             .map(
                 f ->
-                    text("workforce.staffing.field." + f.field())
+                    text("workforce.staffing.label." + f.field())
                         + ": "
                         + messages.getMessage(f.key(), f.args().toArray(), f.key(), locale))
             .collect(Collectors.joining("; "));
@@ -231,5 +234,4 @@ class StaffingPageController {
       return "workforce/staffing-error";
     }
   }
-
 }

@@ -6,8 +6,8 @@ import org.springframework.http.HttpStatus;
 
 /**
  * A staffing request the rules refuse: the status to answer with, a message key in {@code
- * i18n/workforce*.properties} with its arguments, and for validation the fields at fault (each
- * with its own key), so that the API and the pages say why in the caller's language.
+ * i18n/workforce*.properties} with its arguments, and for validation the fields at fault (each with
+ * its own key), so that the API and the pages say why in the caller's language.
  */
 class StaffingProblem extends RuntimeException {
 

@@ -19,8 +19,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Workload weights per risk level and the over/under band around a street's mean, for the city
- * ({@code '12'}) and optionally per district (a district without its own row uses the city's).
- * The city administrator sets the city's; a district administrator their district's.
+ * ({@code '12'}) and optionally per district (a district without its own row uses the city's). The
+ * city administrator sets the city's; a district administrator their district's.
  */
 @Service
 @Transactional
@@ -125,7 +125,10 @@ public class WorkloadSettings {
   @Transactional(readOnly = true)
   public Map<String, Setting> all() {
     Map<String, Setting> out = new HashMap<>();
-    jdbc.sql("SELECT * FROM workload_setting").query(ROW).list().forEach(s -> out.put(s.scope(), s));
+    jdbc.sql("SELECT * FROM workload_setting")
+        .query(ROW)
+        .list()
+        .forEach(s -> out.put(s.scope(), s));
     return out;
   }
 
@@ -174,8 +177,7 @@ public class WorkloadSettings {
             .orElse(null);
     int current = before == null ? 0 : before.version();
     if (draft.version() != null && draft.version() != current) {
-      throw StaffingProblem.conflict(
-          "workforce.staffing.stale", scope, draft.version(), current);
+      throw StaffingProblem.conflict("workforce.staffing.stale", scope, draft.version(), current);
     }
     if (before == null) {
       jdbc.sql(
@@ -226,8 +228,7 @@ public class WorkloadSettings {
     if (!known || !(Scope.CITY.equals(scope) || WorkforcePolicy.sees(actor, scope))) {
       throw StaffingProblem.notFound("workload setting", scope);
     }
-    if (Scope.CITY.equals(scope)
-        && !WorkforcePolicy.sees(actor, actor.scope().territoryCode())) {
+    if (Scope.CITY.equals(scope) && !WorkforcePolicy.sees(actor, actor.scope().territoryCode())) {
       throw StaffingProblem.notFound("workload setting", scope);
     }
   }

@@ -44,7 +44,13 @@ public class Workloads {
       Flag flag) {}
 
   public record Summary(
-      String code, String name, int officers, double mean, double min, double max, int over,
+      String code,
+      String name,
+      int officers,
+      double mean,
+      double min,
+      double max,
+      int over,
       int under) {}
 
   /** Officers whose load lies in [{@code from}, {@code to}) (the last bucket includes its end). */
