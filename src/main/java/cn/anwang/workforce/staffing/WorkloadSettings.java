@@ -30,7 +30,8 @@ public class WorkloadSettings {
    * The setting in force for a scope.
    *
    * @param inherited true when the scope has no row of its own and this is the city's
-   * @param version the scope's own row version (0 when inherited: send 0 to create it)
+   * @param version the scope's own row version (0 when inherited: send 0 to create it; a new row
+   *     starts at 1)
    */
   public record Setting(
       String scope,
@@ -183,8 +184,8 @@ public class WorkloadSettings {
       jdbc.sql(
               """
               INSERT INTO workload_setting (scope_code, weight_red, weight_orange, weight_yellow,
-                  weight_blue, over_ratio, under_ratio, updated_by)
-              VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                  weight_blue, over_ratio, under_ratio, updated_by, version)
+              VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1)
               """)
           .params(
               scope,
