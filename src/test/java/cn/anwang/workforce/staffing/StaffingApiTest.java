@@ -1,6 +1,9 @@
 package cn.anwang.workforce.staffing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import cn.anwang.IntegrationTest;
 import cn.anwang.workforce.officer.Assignments;
@@ -18,6 +21,8 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -36,6 +41,7 @@ class StaffingApiTest {
   @Autowired Assignments assignments;
   @Autowired Coverage coverage;
   @Autowired JsonMapper json;
+  @Autowired MockMvc mvc;
 
   StaffingFixture fx;
 
@@ -491,6 +497,41 @@ class StaffingApiTest {
     } finally {
       jdbc.sql("DELETE FROM workload_setting WHERE scope_code = '120101'").update();
     }
+  }
+
+  @Test
+  void theOfficerLoadFragmentShowsGridsMeanAndFlagInScopeOnly() throws Exception {
+    String street = "120102006";
+    String v = fx.villages(street).get(0);
+    String g1 = fx.grid(v);
+    String g2 = fx.grid(v);
+    fx.objects(g1, "RED", 2); // 16
+    fx.objects(g2, "BLUE", 1); // 1
+    long a = fx.trainedOfficer(street, "STREET");
+    long b = fx.trainedOfficer(street, "STREET");
+    fx.assign(a, g1);
+    fx.assign(b, g2);
+    MockHttpSession admin = logIn("admin", "admin-test-password");
+    String html =
+        mvc.perform(get("/workforce/officers/" + a + "/load").session(admin))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(html).contains("id=\"officer-load\"").contains(g1).doesNotContain(g2);
+    assertThat(html).contains(">16.0<").contains("8.5");
+    assertThat(html).containsAnyOf("超负荷", ">Over<");
+    mvc.perform(get("/workforce/officers/" + a + "/load").session(logIn("xiqing.admin", DEMO)))
+        .andExpect(status().isNotFound());
+  }
+
+  private MockHttpSession logIn(String user, String password) throws Exception {
+    return (MockHttpSession)
+        mvc.perform(formLogin("/login").user(user).password(password))
+            .andExpect(status().is3xxRedirection())
+            .andReturn()
+            .getRequest()
+            .getSession(false);
   }
 
   // ------------------------------------------------------------------ rebalancing
