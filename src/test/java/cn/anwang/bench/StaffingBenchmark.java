@@ -122,13 +122,13 @@ public final class StaffingBenchmark {
             + " WHEN g.h1 % 100 < 40 THEN 'YELLOW' ELSE 'BLUE' END, 'DEFAULT',"
             + " ARRAY[]::text[], true"
             + " FROM g JOIN bench_grid b ON b.n = (g.h1 / 100) % (SELECT count(*) FROM bench_grid)");
-    // street officers: 3–25 per street (some below, some above the norms)
+    // street officers: 5–27 per street (some below, some above the norms)
     jdbc.execute(
         "INSERT INTO officer (district_code, division_code, name, tier, employment, status,"
             + " synthetic)"
             + " SELECT substr(s.code, 1, 6), s.code, s.name || '网格员' || k, 'STREET', 'STAFF',"
             + " 'ACTIVE', true FROM division s CROSS JOIN LATERAL generate_series(1,"
-            + " 3 + (hashtext(s.code) & 2147483647) % 23) k WHERE s.level = 'street'");
+            + " 5 + (hashtext(s.code) & 2147483647) % 23) k WHERE s.level = 'street'");
     // a village officer in 97% of the villages
     jdbc.execute(
         "INSERT INTO officer (district_code, division_code, name, tier, employment, status,"

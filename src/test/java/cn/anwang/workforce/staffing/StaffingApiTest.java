@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import cn.anwang.IntegrationTest;
 import cn.anwang.workforce.officer.Assignments;
 import cn.anwang.workforce.officer.Coverage;
+import jakarta.servlet.http.Cookie;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,7 +22,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mock.web.MockHttpSession;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -511,9 +512,9 @@ class StaffingApiTest {
     long b = fx.trainedOfficer(street, "STREET");
     fx.assign(a, g1);
     fx.assign(b, g2);
-    MockHttpSession admin = logIn("admin", "admin-test-password");
+    Cookie admin = logIn("admin", "admin-test-password");
     String html =
-        mvc.perform(get("/workforce/officers/" + a + "/load").session(admin))
+        mvc.perform(get("/workforce/officers/" + a + "/load").cookie(admin))
             .andExpect(status().isOk())
             .andReturn()
             .getResponse()
@@ -521,17 +522,20 @@ class StaffingApiTest {
     assertThat(html).contains("id=\"officer-load\"").contains(g1).doesNotContain(g2);
     assertThat(html).contains(">16.0<").contains("8.5");
     assertThat(html).containsAnyOf("超负荷", ">Over<");
-    mvc.perform(get("/workforce/officers/" + a + "/load").session(logIn("xiqing.admin", DEMO)))
+    mvc.perform(get("/workforce/officers/" + a + "/load").cookie(logIn("xiqing.admin", DEMO)))
         .andExpect(status().isNotFound());
   }
 
-  private MockHttpSession logIn(String user, String password) throws Exception {
-    return (MockHttpSession)
+  /** Logs in through the form; the session lives in the database, so the cookie carries it. */
+  private Cookie logIn(String user, String password) throws Exception {
+    MockHttpServletResponse response =
         mvc.perform(formLogin("/login").user(user).password(password))
             .andExpect(status().is3xxRedirection())
             .andReturn()
-            .getRequest()
-            .getSession(false);
+            .getResponse();
+    Cookie cookie = response.getCookies().length == 0 ? null : response.getCookies()[0];
+    assertThat(cookie).as("session cookie").isNotNull();
+    return cookie;
   }
 
   // ------------------------------------------------------------------ rebalancing
