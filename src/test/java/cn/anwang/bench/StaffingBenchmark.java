@@ -1,6 +1,9 @@
 package cn.anwang.bench;
 
 import cn.anwang.AnwangApplication;
+import cn.anwang.area.Grids;
+import cn.anwang.registry.GridObjectLoads;
+import cn.anwang.workforce.officer.Coverage;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -78,6 +81,7 @@ public final class StaffingBenchmark {
           seconds(t1));
       int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
       run(port, jdbc, app.getBean(ObjectMapper.class));
+      breakdown(app);
     } finally {
       app.close();
       try (Stream<Path> files = Files.walk(data)) {
@@ -263,6 +267,44 @@ public final class StaffingBenchmark {
         proposal.get("stddevBefore").asDouble(),
         proposal.get("stddevAfter").asDouble());
     report("POST /api/v1/staffing/rebalance (compute + store)", rebalance);
+  }
+
+  /** The parts of the two city-wide computations, timed in process (5 rounds, median). */
+  private static void breakdown(ConfigurableApplicationContext app) {
+    GridObjectLoads loads = app.getBean(GridObjectLoads.class);
+    Grids grids = app.getBean(Grids.class);
+    Coverage coverage = app.getBean(Coverage.class);
+    JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+    System.out.printf(Locale.ROOT, "%nParts (in process, median of 5):%n");
+    part("GridObjectLoads.byGrid(12) (workload)", () -> loads.byGrid("12").size());
+    part("GridObjectLoads.byVillage(12) (compliance)", () -> loads.byVillage("12").size());
+    part("Grids.in(12) (compliance)", () -> grids.in("12").size());
+    part(
+        "Coverage.coveredGridCodes(12) (compliance)", () -> coverage.coveredGridCodes("12").size());
+    part(
+        "current assignments of active officers (workload)",
+        () ->
+            jdbc.queryForList(
+                    "SELECT a.id, a.officer_id, a.grid_code, a.grid_division_code"
+                        + " FROM officer_assignment a JOIN officer o ON o.id = a.officer_id"
+                        + " WHERE a.grid_division_code LIKE '12%' AND a.ends_on IS NULL"
+                        + " AND a.starts_on <= current_date AND o.status = 'ACTIVE'")
+                .size());
+  }
+
+  private static void part(String what, java.util.function.IntSupplier work) {
+    List<Double> millis = new ArrayList<>();
+    int rows = 0;
+    for (int i = 0; i < 6; i++) {
+      long a = System.nanoTime();
+      rows = work.getAsInt();
+      if (i > 0) {
+        millis.add((System.nanoTime() - a) / 1e6);
+      }
+    }
+    Collections.sort(millis);
+    System.out.printf(
+        Locale.ROOT, "  %-52s %7.1f ms (%,d rows)%n", what, millis.get(millis.size() / 2), rows);
   }
 
   private static JsonNode get(HttpClient http, ObjectMapper json, String url, String auth)
