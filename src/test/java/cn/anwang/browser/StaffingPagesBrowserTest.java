@@ -28,7 +28,7 @@ class StaffingPagesBrowserTest {
 
   @Test
   void seesAStreetBelowNormAndAppliesARebalancing() throws Exception {
-    String street = "120102005";
+    String street = "120114119";
     String village =
         jdbc.sql("SELECT min(code) FROM division WHERE parent_code = ?")
             .param(street)
@@ -40,7 +40,7 @@ class StaffingPagesBrowserTest {
       String grid = "TB" + street + "-" + i;
       jdbc.sql(
               "INSERT INTO grid (code, name, division_code, district_code, geometry_wkb, area_m2,"
-                  + " min_lon, min_lat, max_lon, max_lat, synthetic) VALUES (?, ?, ?, '120102',"
+                  + " min_lon, min_lat, max_lon, max_lat, synthetic) VALUES (?, ?, ?, '120114',"
                   + " decode('0103000000010000000400000000000000000000000000000000000000"
                   + "000000000000F03F0000000000000000000000000000F03F000000000000F03F"
                   + "00000000000000000000000000000000', 'hex'), 1, 0, 0, 1, 1, true)")
@@ -49,7 +49,7 @@ class StaffingPagesBrowserTest {
       jdbc.sql(
               "INSERT INTO supervised_object (district_code, street_code, village_code,"
                   + " division_code, grid_code, kind, name, address, risk_level, risk_rule,"
-                  + " synthetic) SELECT '120102', ?, ?, ?, ?, 'SMALL_SHOP', '浏览器测试对象' || n,"
+                  + " synthetic) SELECT '120114', ?, ?, ?, ?, 'SMALL_SHOP', '浏览器测试对象' || n,"
                   + " '地址', 'RED', 'DEFAULT', true FROM generate_series(1, ?) n")
           .params(street, village, village, grid, i * 2)
           .update();
@@ -65,13 +65,13 @@ class StaffingPagesBrowserTest {
       driver.findElement(By.cssSelector("form button[type=submit]")).click();
       wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
 
-      driver.get(url("/workforce/staffing?division=120102"));
+      driver.get(url("/workforce/staffing?division=120114"));
       By row = By.cssSelector("#street-table tr[data-street='" + street + "']");
       wait.until(ExpectedConditions.presenceOfElementLocated(row));
       assertThat(driver.findElement(row).findElement(By.cssSelector(".status-badge")).getText())
           .isEqualTo("未达标");
       assertThat(driver.findElement(row).findElement(By.cssSelector(".shortfall")).getText())
-          .isEqualTo("3"); // 2 active street officers against a minimum of 5
+          .isEqualTo("8"); // 2 active street officers against the outer minimum of 10
 
       driver.get(url("/workforce/staffing?division=" + street));
       driver.findElement(By.id("staffing-rebalance-link")).click();
@@ -96,13 +96,13 @@ class StaffingPagesBrowserTest {
     long id =
         jdbc.sql(
                 "INSERT INTO officer (district_code, division_code, name, tier, employment, status)"
-                    + " VALUES ('120102', ?, ?, 'STREET', 'STAFF', ?) RETURNING id")
+                    + " VALUES ('120114', ?, ?, 'STREET', 'STAFF', ?) RETURNING id")
             .params(street, "浏览器测试网格员" + status, status)
             .query(Long.class)
             .single();
     jdbc.sql(
             "INSERT INTO training_certificate (officer_id, course_id, district_code, number,"
-                + " issued_on, expires_on) SELECT ?, id, '120102', ?, current_date - 10,"
+                + " issued_on, expires_on) SELECT ?, id, '120114', ?, current_date - 10,"
                 + " current_date + 100 FROM training_course WHERE code = 'GRID-PRE-POST'")
         .params(id, "BROWSER-" + id)
         .update();

@@ -153,6 +153,9 @@ public class Rebalancing {
           List<Long> ids = new ArrayList<>(s.officers().keySet());
           List<Rebalancer.Slot> slots =
               s.holdings().stream()
+                  // an officer of another street holding one of its grids (after a grid was
+                  // moved between streets) is left alone
+                  .filter(h -> s.officers().containsKey(h.officerId()))
                   .map(h -> new Rebalancer.Slot(h.gridCode(), h.officerId(), h.share()))
                   .toList();
           Rebalancer.Result result =

@@ -29,8 +29,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Staffing norms, compliance, workload and rebalancing over real HTTP on the embedded PostgreSQL.
- * Each test builds its own street in 河东区 (central; demo mode leaves it without grids), so the
- * expected figures are known by hand.
+ * Each test builds its own street in 武清区 (outer; demo mode leaves it without grids and the other
+ * tests do not use it), so the expected figures are known by hand.
  */
 @IntegrationTest
 class StaffingApiTest {
@@ -236,7 +236,7 @@ class StaffingApiTest {
 
   @Test
   void complianceOfASmallStreetMatchesTheCountByHand() {
-    String street = "120102001";
+    String street = "120114120";
     List<String> villages = fx.villages(street);
     String v1 = villages.get(0);
     String v2 = villages.get(1);
@@ -259,10 +259,11 @@ class StaffingApiTest {
     fx.officer(v1, "VILLAGE", "CANDIDATE", true); // a candidate does not count for v1
 
     JsonNode s = street(call("admin", HttpMethod.GET, "/api/v1/staffing?division=" + street, null));
-    assertThat(s.get("category").asString()).isEqualTo("CENTRAL");
+    assertThat(s.get("category").asString()).isEqualTo("OUTER"); // 武清区: 10–20
+    assertThat(s.get("min").asInt()).isEqualTo(10);
     assertThat(s.get("officers").asInt()).isEqualTo(3);
     assertThat(s.get("status").asString()).isEqualTo("BELOW");
-    assertThat(s.get("shortfall").asInt()).isEqualTo(2);
+    assertThat(s.get("shortfall").asInt()).isEqualTo(7);
     assertThat(s.get("grids").asInt()).isEqualTo(5);
     assertThat(s.get("uncoveredGrids").asInt()).isEqualTo(2); // g3, g5
     assertThat(s.get("heavyVillagesWithoutOfficer")).hasSize(1);
@@ -282,12 +283,19 @@ class StaffingApiTest {
     assertThat(s.get("heavyVillagesWithoutOfficer")).isEmpty();
     assertThat(s.get("uncoveredGrids").asInt()).isZero();
     assertThat(s.get("officers").asInt()).isEqualTo(5);
+    assertThat(s.get("status").asString()).isEqualTo("BELOW");
+    assertThat(s.get("shortfall").asInt()).isEqualTo(5);
+    for (int i = 0; i < 5; i++) {
+      fx.officer(street, "STREET", "ACTIVE", true);
+    }
+    s = street(call("admin", HttpMethod.GET, "/api/v1/staffing?division=" + street, null));
+    assertThat(s.get("officers").asInt()).isEqualTo(10);
     assertThat(s.get("status").asString()).isEqualTo("WITHIN");
     assertThat(s.get("shortfall").asInt()).isZero();
 
     // the district's roll-up is the sum of its streets
     JsonNode district =
-        call("admin", HttpMethod.GET, "/api/v1/staffing?division=120102", null).body;
+        call("admin", HttpMethod.GET, "/api/v1/staffing?division=120114", null).body;
     int shortfall = 0;
     int below = 0;
     for (JsonNode st : district.get("streets")) {
@@ -300,13 +308,13 @@ class StaffingApiTest {
     assertThat(total.get("streets").asInt()).isEqualTo(district.get("streets").size());
     JsonNode city = call("admin", HttpMethod.GET, "/api/v1/staffing?division=12", null).body;
     assertThat(city.get("districts").size()).isEqualTo(16);
-    JsonNode hedong = null;
+    JsonNode wuqing = null;
     for (JsonNode d : city.get("districts")) {
-      if (d.get("code").asString().equals("120102")) {
-        hedong = d;
+      if (d.get("code").asString().equals("120114")) {
+        wuqing = d;
       }
     }
-    assertThat(hedong.get("shortfall").asInt()).isEqualTo(shortfall);
+    assertThat(wuqing.get("shortfall").asInt()).isEqualTo(shortfall);
   }
 
   @Test
@@ -345,7 +353,7 @@ class StaffingApiTest {
 
   @Test
   void workloadWeighsRiskLevelsAndSplitsSharedGrids() {
-    String street = "120102002";
+    String street = "120114121";
     String v = fx.villages(street).get(0);
     String g1 = fx.grid(v);
     String g2 = fx.grid(v);
@@ -393,7 +401,7 @@ class StaffingApiTest {
           call(
               "admin",
               HttpMethod.PUT,
-              "/api/v1/staffing/workload-settings/120102",
+              "/api/v1/staffing/workload-settings/120114",
               Map.of(
                   "weightRed",
                   10,
@@ -415,7 +423,7 @@ class StaffingApiTest {
       assertThat(load(report, a).get("load").asDouble()).isEqualTo(27.0); // 17 + 20/2
       assertThat(load(report, b).get("flag").asString()).isEqualTo("OK");
     } finally {
-      jdbc.sql("DELETE FROM workload_setting WHERE scope_code = '120102'").update();
+      jdbc.sql("DELETE FROM workload_setting WHERE scope_code = '120114'").update();
     }
   }
 
@@ -502,7 +510,7 @@ class StaffingApiTest {
 
   @Test
   void theOfficerLoadFragmentShowsGridsMeanAndFlagInScopeOnly() throws Exception {
-    String street = "120102006";
+    String street = "120114124";
     String v = fx.villages(street).get(0);
     String g1 = fx.grid(v);
     String g2 = fx.grid(v);
@@ -542,7 +550,7 @@ class StaffingApiTest {
 
   @Test
   void rebalancingEvensTheLoadRespectingVillageRuleAndQualification() {
-    String street = "120102003";
+    String street = "120114122";
     List<String> villages = fx.villages(street);
     String v1 = villages.get(0);
     String v2 = villages.get(1);
@@ -663,7 +671,7 @@ class StaffingApiTest {
 
   @Test
   void aProposalBecomesStaleWhenTheStreetsAssignmentsChange() {
-    String street = "120102004";
+    String street = "120114123";
     String v = fx.villages(street).get(0);
     String g1 = fx.grid(v);
     String g2 = fx.grid(v);
