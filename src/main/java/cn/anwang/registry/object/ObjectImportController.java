@@ -1,31 +1,21 @@
 package cn.anwang.registry.object;
 
-import cn.anwang.shared.tabular.TabularException;
 import cn.anwang.shared.web.ApiLocale;
-import cn.anwang.shared.web.ApiProblems;
+import cn.anwang.shared.web.TabularProblems;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.Charset;
-import java.util.Locale;
-import org.springframework.context.MessageSource;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.multipart.MultipartFile;
 
 /** {@code POST /api/v1/objects/import}: bulk registration from .xlsx or CSV. */
@@ -75,7 +65,7 @@ class ObjectImportController {
               new ObjectImport.Request(
                   in,
                   file.getOriginalFilename(),
-                  charset(file.getContentType()),
+                  TabularProblems.declaredCharset(file.getContentType()),
                   dryRun,
                   mode,
                   ApiLocale.of(acceptLanguage)));
@@ -88,50 +78,4 @@ class ObjectImportController {
   }
 
   /** The charset a part declared ({@code text/csv; charset=UTF-8}), or null. */
-  static Charset charset(String contentType) {
-    if (contentType == null) {
-      return null;
-    }
-    try {
-      return MediaType.parseMediaType(contentType).getCharset();
-    } catch (IllegalArgumentException e) {
-      // an unknown or malformed charset: the bytes decide anyway
-      return null;
-    }
-  }
-
-  /** The file could not be read as a table: 400 (413 when too large), saying why. */
-  @RestControllerAdvice(assignableTypes = ObjectImportController.class)
-  @Order(Ordered.HIGHEST_PRECEDENCE)
-  static class Problems {
-
-    private final MessageSource messages;
-
-    Problems(MessageSource messages) {
-      this.messages = messages;
-    }
-
-    @ExceptionHandler(TabularException.class)
-    ResponseEntity<ProblemDetail> unreadable(TabularException e, HttpServletRequest request) {
-      HttpStatus status =
-          e.reason() == TabularException.Reason.TOO_LARGE
-              ? HttpStatus.CONTENT_TOO_LARGE
-              : HttpStatus.BAD_REQUEST;
-      Locale locale = ApiLocale.of(request);
-      ProblemDetail body =
-          ApiProblems.problem(status, "File not readable", text(e, locale)).getBody();
-      body.setProperty("reason", e.reason().name());
-      if (e.rowNumber() > 0) {
-        body.setProperty("row", e.rowNumber());
-      }
-      if (!e.columns().isEmpty()) {
-        body.setProperty("columns", e.columns());
-      }
-      return ResponseEntity.status(status).body(body);
-    }
-
-    private String text(TabularException e, Locale locale) {
-      return messages.getMessage(e, locale);
-    }
-  }
 }

@@ -2,6 +2,7 @@ package cn.anwang.registry.object;
 
 import cn.anwang.identity.CurrentActor;
 import cn.anwang.shared.tabular.TabularException;
+import cn.anwang.shared.web.TabularProblems;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -94,7 +95,7 @@ class ObjectImportPageController {
               new ObjectImport.Request(
                   in,
                   file.getOriginalFilename(),
-                  ObjectImportController.charset(file.getContentType()),
+                  TabularProblems.declaredCharset(file.getContentType()),
                   !importing,
                   mode,
                   locale));

@@ -1,26 +1,18 @@
 package cn.anwang.workforce.officer;
 
-import cn.anwang.shared.tabular.TabularException;
 import cn.anwang.shared.web.ApiLocale;
-import cn.anwang.shared.web.ApiProblems;
+import cn.anwang.shared.web.TabularProblems;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import jakarta.servlet.http.HttpServletRequest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import org.springframework.context.MessageSource;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -28,7 +20,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.multipart.MultipartFile;
 
 /** {@code POST /api/v1/officers/import}: officers from .xlsx or CSV, all or nothing. */
@@ -86,7 +77,7 @@ class OfficerImportController {
           imports.run(
               in,
               file.getOriginalFilename(),
-              charset(file.getContentType()),
+              TabularProblems.declaredCharset(file.getContentType()),
               dryRun,
               ApiLocale.of(acceptLanguage));
       return ResponseEntity.status(
@@ -94,43 +85,6 @@ class OfficerImportController {
                   ? HttpStatus.OK
                   : HttpStatus.UNPROCESSABLE_CONTENT)
           .body(result);
-    }
-  }
-
-  static Charset charset(String contentType) {
-    if (contentType == null) {
-      return null;
-    }
-    try {
-      return MediaType.parseMediaType(contentType).getCharset();
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
-  }
-
-  /** The file could not be read as a table: 400 (413 when too large), saying why. */
-  @RestControllerAdvice(assignableTypes = OfficerImportController.class)
-  @Order(Ordered.HIGHEST_PRECEDENCE)
-  static class Problems {
-
-    private final MessageSource messages;
-
-    Problems(MessageSource messages) {
-      this.messages = messages;
-    }
-
-    @ExceptionHandler(TabularException.class)
-    ResponseEntity<ProblemDetail> unreadable(TabularException e, HttpServletRequest request) {
-      HttpStatus status =
-          e.reason() == TabularException.Reason.TOO_LARGE
-              ? HttpStatus.CONTENT_TOO_LARGE
-              : HttpStatus.BAD_REQUEST;
-      ProblemDetail body =
-          ApiProblems.problem(
-                  status, "File not readable", messages.getMessage(e, ApiLocale.of(request)))
-              .getBody();
-      body.setProperty("reason", e.reason().name());
-      return ResponseEntity.status(status).body(body);
     }
   }
 }

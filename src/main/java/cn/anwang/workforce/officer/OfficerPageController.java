@@ -4,6 +4,7 @@ import cn.anwang.area.Grids;
 import cn.anwang.area.Grids.GridRef;
 import cn.anwang.identity.CurrentActor;
 import cn.anwang.shared.tabular.TabularException;
+import cn.anwang.shared.web.TabularProblems;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
@@ -343,7 +344,7 @@ class OfficerPageController {
           imports.run(
               in,
               file.getOriginalFilename(),
-              OfficerImportController.charset(file.getContentType()),
+              TabularProblems.declaredCharset(file.getContentType()),
               !"import".equals(step),
               locale);
       model.addAttribute("report", report);

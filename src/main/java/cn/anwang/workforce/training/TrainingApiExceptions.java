@@ -1,6 +1,5 @@
 package cn.anwang.workforce.training;
 
-import cn.anwang.shared.tabular.TabularException;
 import cn.anwang.shared.web.ApiLocale;
 import cn.anwang.shared.web.ApiProblems;
 import jakarta.servlet.http.HttpServletRequest;
@@ -40,20 +39,6 @@ class TrainingApiExceptions {
     if (e.field() != null) {
       body.setProperty("fields", List.of(Map.of("field", e.field(), "message", text)));
     }
-    return ResponseEntity.status(status).body(body);
-  }
-
-  @ExceptionHandler(TabularException.class)
-  ResponseEntity<ProblemDetail> unreadable(TabularException e, HttpServletRequest request) {
-    HttpStatus status =
-        e.reason() == TabularException.Reason.TOO_LARGE
-            ? HttpStatus.CONTENT_TOO_LARGE
-            : HttpStatus.BAD_REQUEST;
-    ProblemDetail body =
-        ApiProblems.problem(
-                status, "File not readable", messages.getMessage(e, ApiLocale.of(request)))
-            .getBody();
-    body.setProperty("reason", e.reason().name());
     return ResponseEntity.status(status).body(body);
   }
 }

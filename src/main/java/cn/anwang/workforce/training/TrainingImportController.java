@@ -2,11 +2,11 @@ package cn.anwang.workforce.training;
 
 import cn.anwang.shared.tabular.ImportTemplate;
 import cn.anwang.shared.web.ApiLocale;
+import cn.anwang.shared.web.TabularProblems;
 import io.swagger.v3.oas.annotations.Operation;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.Charset;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -54,7 +54,7 @@ class TrainingImportController {
           imports.run(
               in,
               file.getOriginalFilename() == null ? "upload" : file.getOriginalFilename(),
-              charset(file.getContentType()),
+              TabularProblems.declaredCharset(file.getContentType()),
               dryRun,
               ApiLocale.of(acceptLanguage));
       return ResponseEntity.status(
@@ -79,16 +79,5 @@ class TrainingImportController {
                 .build()
                 .toString())
         .body(out.toByteArray());
-  }
-
-  static Charset charset(String contentType) {
-    if (contentType == null) {
-      return null;
-    }
-    try {
-      return MediaType.parseMediaType(contentType).getCharset();
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
   }
 }

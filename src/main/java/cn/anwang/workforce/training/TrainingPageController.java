@@ -2,6 +2,7 @@ package cn.anwang.workforce.training;
 
 import cn.anwang.identity.Actor;
 import cn.anwang.identity.CurrentActor;
+import cn.anwang.shared.web.TabularProblems;
 import cn.anwang.workforce.officer.WorkforcePolicy;
 import cn.anwang.workforce.training.PlanService.ItemDraft;
 import cn.anwang.workforce.training.SessionService.AttendanceEntry;
@@ -270,7 +271,7 @@ class TrainingPageController {
           imports.run(
               in,
               file.getOriginalFilename() == null ? "upload" : file.getOriginalFilename(),
-              TrainingImportController.charset(file.getContentType()),
+              TabularProblems.declaredCharset(file.getContentType()),
               dryRun,
               LocaleContextHolder.getLocale()));
     } catch (cn.anwang.shared.tabular.TabularException e) {
