@@ -13,7 +13,7 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ReminderProperties.class)
-class ReminderTaskConfiguration {
+class CaseReminderTaskConfiguration {
 
   static final String TASK_NAME = "casework-reminder-scan";
 
