@@ -126,36 +126,41 @@ public class ReminderScanner {
 
   /** Scans now; returns how many reminders this call claimed and sent. */
   public int scan() {
-    return scan(clock.instant());
+    return scan(clock.instant()).size();
   }
 
-  int scan(Instant now) {
+  /**
+   * Scans as of {@code now}; returns the reminders this call claimed and sent, as {@code
+   * caseId|stageStartedAtMillis|kind}.
+   */
+  List<String> scan(Instant now) {
     WorkingCalendar cal = calendar.current();
     List<Candidate> candidates = candidates(now);
+    List<String> sent = new ArrayList<>();
     if (candidates.isEmpty()) {
-      return 0;
+      return sent;
     }
     Set<String> claimed = claimed(candidates);
     Map<String, ReminderRule> ruleCache = new HashMap<>();
-    int sent = 0;
     for (Candidate c : candidates) {
       ReminderRule rule = ruleCache.computeIfAbsent(c.type(), rules::forType);
       Level level = levelOf(c);
       for (ReminderKind kind : rule.due(c.stageStartedAt(), c.stageDueAt(), now, cal, level)) {
-        if (claimed.contains(key(c.id(), c.stageStartedAt(), kind.name()))) {
+        String key = key(c.id(), c.stageStartedAt(), kind.name());
+        if (claimed.contains(key)) {
           continue;
         }
         try {
           if (Boolean.TRUE.equals(tx.execute(s -> claimAndSend(c, kind, now, cal)))) {
-            sent++;
+            sent.add(key);
           }
         } catch (RuntimeException e) {
           log.warn("Reminder {} of case {} not sent now: {}", kind, c.number(), e.toString());
         }
       }
     }
-    if (sent > 0) {
-      log.info("Reminder scan on {}: {} reminders sent", serverName, sent);
+    if (!sent.isEmpty()) {
+      log.info("Reminder scan on {}: {} reminders sent", serverName, sent.size());
     }
     return sent;
   }
@@ -204,7 +209,7 @@ public class ReminderScanner {
     return keys;
   }
 
-  private static String key(long caseId, Instant stageStartedAt, String kind) {
+  static String key(long caseId, Instant stageStartedAt, String kind) {
     return caseId + "|" + stageStartedAt.toEpochMilli() + "|" + kind;
   }
 
@@ -345,11 +350,8 @@ public class ReminderScanner {
     return to;
   }
 
-  /** For tests and the docs: the reminders a candidate would get at {@code now}. */
-  List<ReminderKind> dueKinds(Candidate c, Instant now) {
-    return new ArrayList<>(
-        rules
-            .forType(c.type())
-            .due(c.stageStartedAt(), c.stageDueAt(), now, calendar.current(), levelOf(c)));
+  /** The name recorded with this server's claims. */
+  String serverName() {
+    return serverName;
   }
 }
