@@ -24,7 +24,7 @@ INSERT INTO case_reminder_rule (case_type, early_share, early_hours, escalate_af
 -- dies mid-way rolls the claim back with everything else.
 CREATE TABLE case_reminder (
     id                bigserial     PRIMARY KEY,
-    case_id           bigint        NOT NULL REFERENCES safety_case (id),
+    case_id           bigint        NOT NULL REFERENCES safety_case (id) ON DELETE CASCADE,
     stage_started_at  timestamptz   NOT NULL,
     kind              varchar(24)   NOT NULL
         CHECK (kind IN ('EARLY', 'OVERDUE', 'ESCALATE_DISTRICT', 'ESCALATE_CITY')),

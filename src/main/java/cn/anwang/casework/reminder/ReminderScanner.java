@@ -170,9 +170,13 @@ public class ReminderScanner {
             """
             SELECT id, number, title, status, type, district_code, street_code, division_code,
                    handler_type, handler_code, stage, stage_started_at, stage_due_at
-              FROM safety_case
+              FROM safety_case c
              WHERE status NOT IN ('CLOSED', 'VOIDED')
                AND stage_due_at < :horizon AND stage_started_at IS NOT NULL
+               -- escalated to the city: nothing more can come for this stage
+               AND NOT EXISTS (SELECT 1 FROM case_reminder r
+                                WHERE r.case_id = c.id AND r.stage_started_at = c.stage_started_at
+                                  AND r.kind = 'ESCALATE_CITY')
              ORDER BY stage_due_at, id
             """)
         .param("horizon", Timestamp.from(now.plus(properties.lookahead())))
