@@ -51,7 +51,19 @@ public enum CaseAction {
           CaseStatus.REPORTED,
           CaseStatus.REGISTERED,
           CaseStatus.DISPATCHED,
-          CaseStatus.RECTIFYING));
+          CaseStatus.RECTIFYING)),
+  /**
+   * escalation (升级) by the reminder scheduler after N working days overdue: the level above is
+   * notified; the status does not change
+   */
+  ESCALATE(
+      EnumSet.of(
+          CaseStatus.REPORTED,
+          CaseStatus.REGISTERED,
+          CaseStatus.DISPATCHED,
+          CaseStatus.RECTIFYING,
+          CaseStatus.FEEDBACK_SUBMITTED,
+          CaseStatus.REINSPECTED));
 
   private final EnumSet<CaseStatus> from;
 

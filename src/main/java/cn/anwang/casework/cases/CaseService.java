@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -46,6 +47,7 @@ class CaseService {
   private final OfficerDirectory officers;
   private final Departments departments;
   private final Clock clock;
+  private final ApplicationEventPublisher events;
 
   CaseService(
       CaseRepository cases,
@@ -57,7 +59,9 @@ class CaseService {
       GridLocator locator,
       OfficerDirectory officers,
       Departments departments,
-      Optional<Clock> clock) {
+      Optional<Clock> clock,
+      ApplicationEventPublisher events) {
+    this.events = events;
     this.departments = departments;
     this.cases = cases;
     this.currentActor = currentActor;
@@ -105,7 +109,9 @@ class CaseService {
             CaseStatus.REPORTED,
             null,
             Map.of("type", c.type.name(), "source", c.source.name()));
-    cases.insertEvent(c, now, actor.userId(), actor.displayName(), actor.role().name(), change);
+    long eventId =
+        cases.insertEvent(c, now, actor.userId(), actor.displayName(), actor.role().name(), change);
+    events.publishEvent(CaseTransitioned.of(eventId, c, change, now));
     audit.record(
         "case.report",
         "case",
@@ -343,11 +349,15 @@ class CaseService {
             yield c.penalty(cmd.reason());
           }
           case REPORT -> throw new IllegalArgumentException("REPORT is not an action on a case");
+          case ESCALATE ->
+              throw ApiProblems.forbidden("Escalation is the reminder scheduler's, not a user's");
         };
     if (!cases.update(c)) {
       throw new CaseConflict(c.version);
     }
-    cases.insertEvent(c, now, actor.userId(), actor.displayName(), actor.role().name(), change);
+    long eventId =
+        cases.insertEvent(c, now, actor.userId(), actor.displayName(), actor.role().name(), change);
+    events.publishEvent(CaseTransitioned.of(eventId, c, change, now));
     Map<String, Object> after = new LinkedHashMap<>(change.data());
     after.put("status", c.status.name());
     if (change.reason() != null) {

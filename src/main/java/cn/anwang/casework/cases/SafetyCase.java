@@ -321,6 +321,19 @@ public final class SafetyCase {
     return change(CaseAction.PENALTY, from, decision, Map.of());
   }
 
+  /**
+   * Escalation to the level above after the stage is overdue (the reminder scheduler's): a line of
+   * the timeline, no change of status.
+   */
+  Change escalate(String level, int overdueWorkingDays) {
+    CaseStatus from = guard(CaseAction.ESCALATE);
+    return change(
+        CaseAction.ESCALATE,
+        from,
+        null,
+        Map.of("level", level, "overdueWorkingDays", overdueWorkingDays, "stage", stage.name()));
+  }
+
   // ------------------------------------------------------------------ helpers
 
   private CaseStatus guard(CaseAction action) {

@@ -109,6 +109,7 @@ class SafetyCaseTest {
       case SUPERVISE -> c.supervise("DISTRICT", 5, "x", now, CAL);
       case STOP_ORDER -> c.stopOrder("x", now);
       case PENALTY -> c.penalty("x");
+      case ESCALATE -> c.escalate("DISTRICT", 3);
       case REPORT -> throw new IllegalArgumentException();
     }
   }
