@@ -58,8 +58,7 @@ class AttachmentApiController {
     "/cases/{id}/attachments/{attachmentId}"
   })
   @Operation(summary = "A file's content (reading a document is audited)")
-  ResponseEntity<InputStreamResource> read(
-      @PathVariable long id, @PathVariable long attachmentId) {
+  ResponseEntity<InputStreamResource> read(@PathVariable long id, @PathVariable long attachmentId) {
     AttachmentService.Content content = attachments.open(id, attachmentId);
     AttachmentView a = content.attachment();
     String disposition =

@@ -31,11 +31,14 @@ class AttachmentApiExceptions {
     Locale locale = ApiLocale.of(request);
     String message =
         messages.getMessage(e.rule(), new Object[] {e.fileName(), e.argument()}, locale);
-    HttpStatus status = e.tooLarge() ? HttpStatus.CONTENT_TOO_LARGE : HttpStatus.UNPROCESSABLE_CONTENT;
+    HttpStatus status =
+        e.tooLarge() ? HttpStatus.CONTENT_TOO_LARGE : HttpStatus.UNPROCESSABLE_CONTENT;
     ProblemDetail body = ApiProblems.problem(status, "File rejected", message).getBody();
     body.setProperty("file", e.fileName());
     body.setProperty(
-        "fields", List.of(Map.of("field", "file", "file", e.fileName(), "message", message, "rule", e.rule())));
+        "fields",
+        List.of(
+            Map.of("field", "file", "file", e.fileName(), "message", message, "rule", e.rule())));
     return ResponseEntity.status(status).body(body);
   }
 }

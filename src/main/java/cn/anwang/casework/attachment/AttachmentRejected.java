@@ -1,8 +1,8 @@
 package cn.anwang.casework.attachment;
 
 /**
- * A file a case does not take: too large (413) or of a type not accepted (422), naming the file
- * and the rule ({@code casework.attachment.*}).
+ * A file a case does not take: too large (413) or of a type not accepted (422), naming the file and
+ * the rule ({@code casework.attachment.*}).
  */
 public class AttachmentRejected extends RuntimeException {
 

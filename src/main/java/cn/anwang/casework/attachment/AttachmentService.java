@@ -133,7 +133,10 @@ public class AttachmentService implements CaseFacade.AttachmentLinker {
       String name = name(f.fileName());
       if (f.content().length > maxBytes) {
         throw new AttachmentRejected(
-            name, "casework.attachment.tooLarge", true, DataSize.ofBytes(maxBytes).toMegabytes() + " MB");
+            name,
+            "casework.attachment.tooLarge",
+            true,
+            DataSize.ofBytes(maxBytes).toMegabytes() + " MB");
       }
       if (f.content().length == 0) {
         throw new AttachmentRejected(name, "casework.attachment.empty", false, null);

@@ -78,8 +78,7 @@ public class CalendarAdmin {
   public Year year(int year) {
     checkYear(year);
     List<CalendarDay> days = calendar.days(year);
-    boolean shipped =
-        PublicHolidays.shipped().stream().anyMatch(d -> d.date().getYear() == year);
+    boolean shipped = PublicHolidays.shipped().stream().anyMatch(d -> d.date().getYear() == year);
     return new Year(year, !days.isEmpty(), shipped, days);
   }
 
@@ -136,18 +135,15 @@ public class CalendarAdmin {
           .update();
     }
     audit.record(
-        "calendar.replace",
-        "calendar",
-        Integer.toString(year),
-        summary(before),
-        summary(days));
+        "calendar.replace", "calendar", Integer.toString(year), summary(before), summary(days));
     calendar.invalidate();
     return year(year);
   }
 
   @Transactional(readOnly = true)
   public List<Rule> rules() {
-    return jdbc.sql(
+    return jdbc
+        .sql(
             "SELECT case_type, stage, working_days, version, updated_by, updated_at"
                 + " FROM case_deadline_rule ORDER BY case_type, stage")
         .query(

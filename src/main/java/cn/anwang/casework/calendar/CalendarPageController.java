@@ -22,8 +22,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * {@code /admin/calendar?year=}: the year as months with holidays and make-up working days marked,
- * a banner when the year has no schedule, and for the city administrator an editor (one day a
- * line: {@code 2027-01-01 HOLIDAY 元旦}) and the deadline rules.
+ * a banner when the year has no schedule, and for the city administrator an editor (one day a line:
+ * {@code 2027-01-01 HOLIDAY 元旦}) and the deadline rules.
  */
 @Controller
 class CalendarPageController {
@@ -43,7 +43,10 @@ class CalendarPageController {
 
   @GetMapping("/admin/calendar")
   String page(@RequestParam(required = false) Integer year, Model model) {
-    int y = year == null ? LocalDate.now(cn.anwang.shared.calendar.WorkingCalendar.CHINA).getYear() : year;
+    int y =
+        year == null
+            ? LocalDate.now(cn.anwang.shared.calendar.WorkingCalendar.CHINA).getYear()
+            : year;
     CalendarAdmin.Year data = admin.year(y);
     Map<LocalDate, CalendarDay> byDate = new HashMap<>();
     data.days().forEach(d -> byDate.put(d.date(), d));
@@ -61,8 +64,7 @@ class CalendarPageController {
         CalendarDay special = byDate.get(date);
         boolean weekend =
             date.getDayOfWeek() == DayOfWeek.SATURDAY || date.getDayOfWeek() == DayOfWeek.SUNDAY;
-        String kind =
-            special != null ? special.kind().name() : weekend ? "WEEKEND" : "WORKING";
+        String kind = special != null ? special.kind().name() : weekend ? "WEEKEND" : "WORKING";
         week.add(new Cell(date, kind, special == null ? null : special.name()));
         if (week.size() == 7) {
           weeks.add(week);
@@ -79,7 +81,12 @@ class CalendarPageController {
     }
     StringBuilder text = new StringBuilder();
     for (CalendarDay d : data.days()) {
-      text.append(d.date()).append(' ').append(d.kind().name()).append(' ').append(d.name()).append('\n');
+      text.append(d.date())
+          .append(' ')
+          .append(d.kind().name())
+          .append(' ')
+          .append(d.name())
+          .append('\n');
     }
     model.addAttribute("year", data);
     model.addAttribute("months", months);
@@ -111,19 +118,25 @@ class CalendarPageController {
           date = LocalDate.parse(parts[0]);
         } catch (DateTimeParseException e) {
           throw new CalendarRejected(
-              "days[" + input.size() + "].date", "casework.calendar.rule.dateRequired", input.size() + 1);
+              "days[" + input.size() + "].date",
+              "casework.calendar.rule.dateRequired",
+              input.size() + 1);
         }
         input.add(
             new CalendarAdmin.DayInput(
-                date, parts.length > 1 ? parts[1].toUpperCase(Locale.ROOT) : null, parts.length > 2 ? parts[2] : null));
+                date,
+                parts.length > 1 ? parts[1].toUpperCase(Locale.ROOT) : null,
+                parts.length > 2 ? parts[2] : null));
       }
       admin.replace(year, input);
-      redirect.addFlashAttribute("message", messages.getMessage("casework.calendar.saved", null, locale));
+      redirect.addFlashAttribute(
+          "message", messages.getMessage("casework.calendar.saved", null, locale));
     } catch (CalendarRejected e) {
       redirect.addFlashAttribute("failure", messages.getMessage(e.rule(), e.arguments(), locale));
       redirect.addFlashAttribute("editorText", days);
     } catch (ErrorResponseException e) {
-      redirect.addFlashAttribute("failure", messages.getMessage("casework.page.forbidden", null, locale));
+      redirect.addFlashAttribute(
+          "failure", messages.getMessage("casework.page.forbidden", null, locale));
     }
     return "redirect:/admin/calendar?year=" + year;
   }
@@ -145,14 +158,18 @@ class CalendarPageController {
           days = -1;
         }
         if (!days.equals(r.workingDays())) {
-          Integer version = form.containsKey("version." + key) ? Integer.valueOf(form.get("version." + key)) : null;
+          Integer version =
+              form.containsKey("version." + key)
+                  ? Integer.valueOf(form.get("version." + key))
+                  : null;
           input.add(new CalendarAdmin.Rule(r.caseType(), r.stage(), days, version, null, null));
         }
       }
       if (!input.isEmpty()) {
         admin.updateRules(input);
       }
-      redirect.addFlashAttribute("message", messages.getMessage("casework.calendar.saved", null, locale));
+      redirect.addFlashAttribute(
+          "message", messages.getMessage("casework.calendar.saved", null, locale));
     } catch (CalendarRejected e) {
       redirect.addFlashAttribute("failure", messages.getMessage(e.rule(), e.arguments(), locale));
     } catch (ErrorResponseException e) {

@@ -16,8 +16,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * What the case pages, attachments and the administration need from the cases package: reporting,
  * reading with the timeline, acting (optionally linking uploaded attachments to the new timeline
- * line), the actions the current user may take now, and clearing the deadline rules' cache.
- * Every read is scoped like the API ({@link CasePolicy}).
+ * line), the actions the current user may take now, and clearing the deadline rules' cache. Every
+ * read is scoped like the API ({@link CasePolicy}).
  */
 @Component
 @Transactional
@@ -68,8 +68,7 @@ public class CaseFacade {
   }
 
   /** Acts on a case; the attachments named are linked to the new timeline line (422 if foreign). */
-  public CaseView act(
-      long id, CaseAction action, CaseCommands.Act cmd, List<Long> attachmentIds) {
+  public CaseView act(long id, CaseAction action, CaseCommands.Act cmd, List<Long> attachmentIds) {
     SafetyCase c = service.act(id, action, cmd);
     List<CaseEvent> timeline = service.timelineOf(c);
     if (attachmentIds != null && !attachmentIds.isEmpty()) {
@@ -96,9 +95,7 @@ public class CaseFacade {
     }
     Actor actor = currentActor.require();
     Map<Long, SafetyCase> found = new java.util.HashMap<>();
-    repository
-        .select("SELECT * FROM safety_case WHERE id IN (:ids)", Map.of("ids", ids))
-        .stream()
+    repository.select("SELECT * FROM safety_case WHERE id IN (:ids)", Map.of("ids", ids)).stream()
         .filter(c -> CasePolicy.sees(actor, c))
         .forEach(c -> found.put(c.id, c));
     Instant now = Instant.now();
@@ -183,8 +180,7 @@ public class CaseFacade {
   }
 
   private CaseView view(SafetyCase c) {
-    return CaseView.of(
-        c, calendar.current(), Instant.now(), suggested(c), service.timelineOf(c));
+    return CaseView.of(c, calendar.current(), Instant.now(), suggested(c), service.timelineOf(c));
   }
 
   private Map<String, String> suggested(SafetyCase c) {

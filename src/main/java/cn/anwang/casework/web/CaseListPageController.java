@@ -22,8 +22,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 /**
  * The lists of cases: the dispatch centre of the caller's level (new reports, waiting for dispatch,
  * overdue, due soon, by handler), the handler's inbox with the officers' re-inspections, and the
- * cases the user reported. Every query is bounded by the caller's territory (or department, or
- * own reports), and the cases shown are read through {@link CaseFacade}, which checks again.
+ * cases the user reported. Every query is bounded by the caller's territory (or department, or own
+ * reports), and the cases shown are read through {@link CaseFacade}, which checks again.
  */
 @Controller
 @Transactional(readOnly = true)
@@ -33,7 +33,8 @@ class CaseListPageController {
   private static final String OPEN = "status NOT IN ('CLOSED', 'VOIDED')";
 
   /** One handler's open cases in the centre. */
-  record HandlerLoad(String handlerType, String handlerCode, String name, long open, long overdue) {}
+  record HandlerLoad(
+      String handlerType, String handlerCode, String name, long open, long overdue) {}
 
   private final JdbcClient jdbc;
   private final CaseFacade cases;
@@ -61,7 +62,8 @@ class CaseListPageController {
           case 6 -> "DISTRICT";
           default -> "STREET";
         };
-    List<CaseView> reported = ids("status = 'REPORTED' AND division_code LIKE :s", scope, "reported_at");
+    List<CaseView> reported =
+        ids("status = 'REPORTED' AND division_code LIKE :s", scope, "reported_at");
     List<CaseView> registered =
         ids("status = 'REGISTERED' AND division_code LIKE :s", scope, "registered_at");
     // the open cases nearest their stage deadline: the lights split them into overdue and due soon
@@ -145,7 +147,8 @@ class CaseListPageController {
       handling =
           handled("handler_type = 'DEPARTMENT' AND handler_code = :s", a.scope().departmentCode());
     } else if (a.role() == Role.STREET_ADMIN) {
-      handling = handled("handler_type = 'STREET' AND handler_code = :s", a.scope().territoryCode());
+      handling =
+          handled("handler_type = 'STREET' AND handler_code = :s", a.scope().territoryCode());
     }
     List<CaseView> reinspect = List.of();
     if (a.role() == Role.STREET_OFFICER

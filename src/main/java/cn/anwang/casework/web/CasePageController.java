@@ -222,8 +222,7 @@ class CasePageController {
       Locale locale) {
     List<AttachmentService.Upload> uploads = uploads(files);
     try {
-      boolean reinspection =
-          action == CaseAction.REINSPECT_PASS || action == CaseAction.REWORK;
+      boolean reinspection = action == CaseAction.REINSPECT_PASS || action == CaseAction.REWORK;
       if (reinspection && uploads.isEmpty()) {
         throw new PageRejected("casework.page.photoRequired");
       }

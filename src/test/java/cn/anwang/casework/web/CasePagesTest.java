@@ -127,7 +127,8 @@ class CasePagesTest {
     String registered = page("heping.street", "/cases/" + id);
     assertThat(actions(registered)).contains("action-DISPATCH").doesNotContain("action-REGISTER");
     // the dispatch form preselects the suggested handler
-    assertThat(registered).containsPattern("<option value=\"DEPARTMENT:[^\"]+\" selected=\"selected\"");
+    assertThat(registered)
+        .containsPattern("<option value=\"DEPARTMENT:[^\"]+\" selected=\"selected\"");
     mvc.perform(
             multipart("/cases/" + id + "/actions/DISPATCH")
                 .param("handler", "DEPARTMENT:120101-YJ")
@@ -150,9 +151,7 @@ class CasePagesTest {
     // a wrong action through the page: the error in the page's language, nothing changed
     String location =
         mvc.perform(
-                multipart("/cases/" + id + "/actions/CLOSE")
-                    .with(as("heping.street"))
-                    .with(csrf()))
+                multipart("/cases/" + id + "/actions/CLOSE").with(as("heping.street")).with(csrf()))
             .andExpect(status().is3xxRedirection())
             .andReturn()
             .getFlashMap()
@@ -224,7 +223,8 @@ class CasePagesTest {
     assertThat(done).contains("data-status=\"REINSPECTED\"");
     String reinspection = done.substring(done.indexOf("data-action=\"REINSPECT_PASS\""));
     assertThat(reinspection).contains("class=\"img-thumbnail\"").contains("117.19");
-    assertThat(timeline(done)).containsExactly("REPORT", "REGISTER", "DISPATCH", "ACCEPT", "FEEDBACK", "REINSPECT_PASS");
+    assertThat(timeline(done))
+        .containsExactly("REPORT", "REGISTER", "DISPATCH", "ACCEPT", "FEEDBACK", "REINSPECT_PASS");
     assertThat(actions(done)).contains("action-CLOSE");
   }
 
