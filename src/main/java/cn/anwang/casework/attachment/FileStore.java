@@ -11,9 +11,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Files in a directory ({@code anwang.files.directory}, default {@code ./data/files}), keyed by
- * case and content hash ({@code cases/<case id>/<sha256>}): the same file attached twice to a case
- * is stored once. A file is written to a temporary name and moved in place, so a reader never sees
- * half of it.
+ * case and content hash (cases/CASE-ID/SHA-256): the same file attached twice to a case is stored
+ * once. A file is written to a temporary name and moved in place, so a reader never sees half of
+ * it.
  */
 @Component
 class FileStore {
