@@ -40,7 +40,8 @@ class CaseApiController {
       Boolean passed,
       Double lon,
       Double lat,
-      Map<String, Object> plan) {
+      Map<String, Object> plan,
+      List<Long> attachmentIds) {
 
     CaseCommands.Act command() {
       return new CaseCommands.Act(
@@ -54,9 +55,15 @@ class CaseApiController {
   private final CaseQuery query;
   private final CurrentActor currentActor;
   private final HolidayCalendar calendar;
+  private final CaseFacade facade;
 
   CaseApiController(
-      CaseService cases, CaseQuery query, CurrentActor currentActor, HolidayCalendar calendar) {
+      CaseService cases,
+      CaseQuery query,
+      CurrentActor currentActor,
+      HolidayCalendar calendar,
+      CaseFacade facade) {
+    this.facade = facade;
     this.cases = cases;
     this.query = query;
     this.currentActor = currentActor;
@@ -217,6 +224,10 @@ class CaseApiController {
 
   private CaseView act(long id, CaseAction action, ActionRequest body) {
     CaseCommands.Act cmd = body == null ? CaseCommands.Act.of(null, null) : body.command();
+    if (body != null && body.attachmentIds() != null && !body.attachmentIds().isEmpty()) {
+      // uploaded first (POST /api/v1/cases/{id}/attachments), linked to this action's line
+      return facade.act(id, action, cmd, body.attachmentIds());
+    }
     return view(cases.act(id, action, cmd), true);
   }
 

@@ -3,7 +3,7 @@ package cn.anwang.casework.cases;
 import java.util.Map;
 
 /** What the API and pages send for each case action. */
-final class CaseCommands {
+public final class CaseCommands {
 
   private CaseCommands() {}
 
@@ -11,7 +11,7 @@ final class CaseCommands {
    * A new case. The place comes from the object when one is named, else from the point (WGS-84),
    * which must lie in a grid.
    */
-  record Report(
+  public record Report(
       CaseType type,
       CaseSource source,
       Long objectId,
@@ -22,7 +22,7 @@ final class CaseCommands {
       String description) {}
 
   /** An action on a case; which fields count depends on the action. */
-  record Act(
+  public record Act(
       Integer version,
       String reason,
       HandlerType handlerType,
@@ -34,7 +34,7 @@ final class CaseCommands {
       Double lat,
       Map<String, Object> plan) {
 
-    static Act of(Integer version, String reason) {
+    public static Act of(Integer version, String reason) {
       return new Act(version, reason, null, null, null, null, null, null, null, null);
     }
   }

@@ -1,7 +1,7 @@
 package cn.anwang.casework.cases;
 
 /** The case changed since the caller read it (409): the current version is given. */
-class CaseConflict extends RuntimeException {
+public class CaseConflict extends RuntimeException {
 
   private final int currentVersion;
 
@@ -10,7 +10,7 @@ class CaseConflict extends RuntimeException {
     this.currentVersion = currentVersion;
   }
 
-  int currentVersion() {
+  public int currentVersion() {
     return currentVersion;
   }
 }

@@ -14,7 +14,7 @@ import java.util.Map;
  * @param suggestedHandler where dispatch would send it by default (only while it waits for it)
  * @param timeline every line, oldest first (only on the single-case read)
  */
-record CaseView(
+public record CaseView(
     long id,
     String number,
     CaseType type,
