@@ -156,7 +156,8 @@ public class CaseFacade {
                       .byUser(a.userId())
                       .filter(o -> o.enforcementPower() && "ACTIVE".equals(o.status()))
                       .isPresent());
-      case REPORT -> false;
+      // reported by the reporter, escalated by the scheduler: never a user's action on a case
+      case REPORT, ESCALATE -> false;
     };
   }
 
