@@ -145,6 +145,14 @@ class CaseRepository {
     return jdbc.sql(sql).params(params).query(this::map).list();
   }
 
+  /** Holds a transaction-scoped lock on one user's idempotency key until commit. */
+  void lockIdempotencyKey(long userId, String key) {
+    jdbc.sql("SELECT pg_advisory_xact_lock(?, hashtext(?))")
+        .params((int) (userId ^ (userId >>> 32)), key)
+        .query((rs, n) -> 1)
+        .list();
+  }
+
   Optional<SafetyCase> findByIdempotencyKey(long userId, String key) {
     return jdbc.sql("SELECT * FROM safety_case WHERE reporter_user_id = ? AND idempotency_key = ?")
         .params(userId, key)

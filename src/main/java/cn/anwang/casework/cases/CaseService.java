@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -79,6 +78,9 @@ class CaseService {
   Reported report(CaseCommands.Report cmd, String idempotencyKey) {
     Actor actor = currentActor.require();
     if (idempotencyKey != null) {
+      // requests with the same key wait for each other here, so the second one finds the case
+      // the first committed (an insert that hit the unique index would abort this transaction)
+      cases.lockIdempotencyKey(actor.userId(), idempotencyKey);
       Optional<SafetyCase> existing = cases.findByIdempotencyKey(actor.userId(), idempotencyKey);
       if (existing.isPresent()) {
         return new Reported(existing.get(), false);
@@ -95,13 +97,7 @@ class CaseService {
     c.reporterName = actor.displayName();
     c.idempotencyKey = idempotencyKey;
     c.number = cases.nextNumber(c.districtCode, now.atZone(WorkingCalendar.CHINA).getYear());
-    try {
-      c.id = cases.insert(c);
-    } catch (DuplicateKeyException e) {
-      // the same key sent twice at once: the other request made it
-      return new Reported(
-          cases.findByIdempotencyKey(actor.userId(), idempotencyKey).orElseThrow(() -> e), false);
-    }
+    c.id = cases.insert(c);
     SafetyCase.Change change =
         new SafetyCase.Change(
             CaseAction.REPORT,

@@ -329,6 +329,56 @@ class CaseApiTest {
   }
 
   @Test
+  void theSameIdempotencyKeySentEightTimesAtOnceMakesOneCase() throws Exception {
+    long object = objectInHepingStreet();
+    String key = UUID.randomUUID().toString();
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    headers.set("Idempotency-Key", key);
+    String body =
+        json.writeValueAsString(
+            Map.of(
+                "type", "GENERAL_HAZARD",
+                "source", "OFFICER_INSPECTION",
+                "objectId", object,
+                "title", "重复提交",
+                "description", "手机网络不稳定时重复提交"));
+    CountDownLatch start = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try {
+      List<Future<ResponseEntity<String>>> results = new ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        results.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return rest.withBasicAuth("heping.officer", PASSWORD)
+                      .postForEntity(
+                          "/api/v1/cases", new HttpEntity<>(body, headers), String.class);
+                }));
+      }
+      start.countDown();
+      List<Integer> codes = new ArrayList<>();
+      List<Long> ids = new ArrayList<>();
+      for (Future<ResponseEntity<String>> f : results) {
+        ResponseEntity<String> r = f.get();
+        codes.add(r.getStatusCode().value());
+        ids.add(json.readTree(r.getBody()).get("id").asLong());
+      }
+      assertThat(codes).containsOnly(200, 201).filteredOn(c -> c == 201).hasSize(1);
+      assertThat(ids).containsOnly(ids.get(0));
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(
+            jdbc.sql("SELECT count(*) FROM safety_case WHERE idempotency_key = ?")
+                .param(key)
+                .query(Long.class)
+                .single())
+        .isEqualTo(1L);
+  }
+
+  @Test
   void aMajorHazardPlanMustHaveEveryPartAndOnlyTheDistrictCloses() throws Exception {
     long id =
         report("heping.officer", "MAJOR_HAZARD", objectInHepingStreet(), null).get("id").asLong();
