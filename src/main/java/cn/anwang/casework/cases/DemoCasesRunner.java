@@ -302,10 +302,16 @@ class DemoCasesRunner implements ApplicationRunner {
               p.street(),
               c.dispatch(HandlerType.STREET, c.streetCode, null, t.at, cal, rules)));
     }
+    if (!supervisedMajor && r.nextInt(100) < 2) {
+      return; // never taken on: overdue once the rectification deadline passes
+    }
     if (!t.after(1, 24)) {
       return;
     }
     lines.add(new Line(t.at, handler, c.accept()));
+    if (!supervisedMajor && r.nextInt(100) < 4) {
+      return; // stalled in rectification: overdue once its deadline passes
+    }
     if (supervisedMajor) {
       Map<String, Object> plan = new LinkedHashMap<>();
       plan.put("goals", "彻底消除粉尘爆炸隐患");
