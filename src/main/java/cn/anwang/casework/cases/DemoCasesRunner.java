@@ -45,15 +45,15 @@ class DemoCasesRunner implements ApplicationRunner {
   private static final long LOCK = 0x4341_5345_5344_454DL; // "CASESDEM"
 
   /** Demo users by district: officer, street admin, district admin, department staff. */
-  private record People(
-      Person officer,
-      Person street,
-      Person district,
-      Person department,
-      String streetTerritory,
-      String departmentCode) {}
+  private record People(Person officer, Person street, Person district, Person department) {}
 
-  private record Person(Long id, String name, String role) {}
+  /** An actor of the timeline; territory and department only for the demo users. */
+  private record Person(Long id, String name, String role, String territory, String department) {
+
+    Person(Long id, String name, String role) {
+      this(id, name, role, null, null);
+    }
+  }
 
   private record Line(Instant at, Person who, SafetyCase.Change change) {}
 
@@ -171,18 +171,17 @@ class DemoCasesRunner implements ApplicationRunner {
   /** The demo user when the case is theirs, else a named office of the case's street. */
   private People localPeople(People demo, SafetyCase c, String department) {
     String street = divisions.find(c.streetCode).map(d -> d.name()).orElse(c.streetCode);
-    boolean home = demo.street() != null && c.streetCode.equals(demo.streetTerritory());
+    boolean home = c.streetCode.equals(demo.street().territory());
     Person officer = home ? demo.officer() : new Person(null, street + "网格员", "STREET_OFFICER");
     Person admin = home ? demo.street() : new Person(null, street + "安全生产办公室", "STREET_ADMIN");
     Person staff =
-        department == null || department.equals(demo.departmentCode())
+        department == null || department.equals(demo.department().department())
             ? demo.department()
             : new Person(
                 null,
                 departments.find(department).map(d -> d.name()).orElse(department),
                 "DEPARTMENT_STAFF");
-    return new People(
-        officer, admin, demo.district(), staff, demo.streetTerritory(), demo.departmentCode());
+    return new People(officer, admin, demo.district(), staff);
   }
 
   private void simulate(
@@ -458,23 +457,22 @@ class DemoCasesRunner implements ApplicationRunner {
     if (officer == null || street == null || district == null || department == null) {
       return null;
     }
-    String territory =
-        jdbc.sql("SELECT territory_code FROM app_user WHERE username = ?")
-            .param(prefix + ".street")
-            .query(String.class)
-            .single();
-    String departmentCode =
-        jdbc.sql("SELECT department_code FROM app_user WHERE username = ?")
-            .param(staff)
-            .query(String.class)
-            .single();
-    return new People(officer, street, district, department, territory, departmentCode);
+    return new People(officer, street, district, department);
   }
 
   private Person person(String username) {
-    return jdbc.sql("SELECT id, display_name, role FROM app_user WHERE username = ?")
+    return jdbc.sql(
+            "SELECT id, display_name, role, territory_code, department_code FROM app_user"
+                + " WHERE username = ?")
         .param(username)
-        .query((rs, n) -> new Person(rs.getLong(1), rs.getString(2), rs.getString(3)))
+        .query(
+            (rs, n) ->
+                new Person(
+                    rs.getLong(1),
+                    rs.getString(2),
+                    rs.getString(3),
+                    rs.getString(4),
+                    rs.getString(5)))
         .optional()
         .orElse(null);
   }
