@@ -60,6 +60,84 @@ class AuditLogTest {
   }
 
   @Test
+  void concurrentWritersAreSealedIntoOneUnbrokenChainAndRolledBackEntriesNever() throws Exception {
+    int writers = 16;
+    int each = 25;
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(writers);
+    try {
+      var futures = new java.util.ArrayList<java.util.concurrent.Future<?>>();
+      for (int w = 0; w < writers; w++) {
+        int writer = w;
+        futures.add(
+            pool.submit(
+                () -> {
+                  for (int i = 0; i < each; i++) {
+                    int n = i;
+                    transactions.executeWithoutResult(
+                        tx ->
+                            audit.record(
+                                "test.concurrent",
+                                "thing",
+                                writer + "-" + n,
+                                "120101",
+                                null,
+                                Map.of("n", n)));
+                  }
+                }));
+      }
+      transactions.executeWithoutResult(
+          tx -> {
+            audit.record("test.rolledback", "thing", "r", "120101", null, null);
+            tx.setRollbackOnly();
+          });
+      for (var f : futures) {
+        f.get();
+      }
+    } finally {
+      pool.shutdown();
+    }
+    // the background sealer links committed entries within about a second, without a verify
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    long unsealed;
+    do {
+      Thread.sleep(100);
+      unsealed =
+          jdbc.sql(
+                  "SELECT count(*) FROM audit_event WHERE action = 'test.concurrent' AND hash IS NULL")
+              .query(Long.class)
+              .single();
+    } while (unsealed > 0 && System.nanoTime() < deadline);
+    assertThat(unsealed).isZero();
+    assertThat(
+            jdbc.sql("SELECT count(*) FROM audit_event WHERE action = 'test.concurrent'")
+                .query(Long.class)
+                .single())
+        .isEqualTo((long) writers * each);
+    assertThat(
+            jdbc.sql("SELECT count(*) FROM audit_event WHERE action = 'test.rolledback'")
+                .query(Long.class)
+                .single())
+        .isZero();
+    // chain positions are gapless and each entry links to the one before it
+    assertThat(
+            jdbc.sql(
+                    "SELECT count(*) = max(seq) AND count(DISTINCT seq) = count(*) FROM audit_event")
+                .query(Boolean.class)
+                .single())
+        .isTrue();
+    assertThat(
+            jdbc.sql(
+                    """
+                    SELECT count(*) FROM audit_event a JOIN audit_event b ON b.seq = a.seq + 1
+                     WHERE b.prev_hash <> a.hash
+                    """)
+                .query(Long.class)
+                .single())
+        .isZero();
+    assertThat(verify()).containsEntry("intact", true);
+  }
+
+  @Test
   void auditorSearchesByActorAndActionFamily() {
     ResponseEntity<Map<String, Object>> response =
         rest.withBasicAuth("auditor", "anwang-demo-2026")

@@ -34,10 +34,12 @@ class AuditTrail {
 
   private final JdbcClient jdbc;
   private final CurrentActor currentActor;
+  private final AuditSealer sealer;
 
-  AuditTrail(JdbcClient jdbc, CurrentActor currentActor) {
+  AuditTrail(JdbcClient jdbc, CurrentActor currentActor, AuditSealer sealer) {
     this.jdbc = jdbc;
     this.currentActor = currentActor;
+    this.sealer = sealer;
   }
 
   AuditPage search(AuditFilter filter, int page, int size) {
@@ -87,25 +89,27 @@ class AuditTrail {
   }
 
   /**
-   * Re-computes every entry's hash from its fields and its predecessor's hash, in batches, and
-   * reports the first entry that does not check out. The chain is global, so this covers all
-   * territories; only the id of a broken entry is revealed.
+   * Seals the committed entries not yet in the chain, then re-computes every entry's hash from its
+   * fields and its predecessor's hash, in chain order and in batches, and reports the first entry
+   * that does not check out. The chain is global, so this covers all territories; only the id of a
+   * broken entry is revealed.
    */
   ChainVerification verify() {
     requireReader();
+    sealer.sealPending(true);
     String expectedPrev = ChainedFields.GENESIS;
-    long lastId = 0;
+    long lastSeq = 0;
     long checked = 0;
     while (true) {
       List<Stored> batch =
           jdbc.sql(
                   """
-                  SELECT id, prev_hash, hash, occurred_at, actor_username, action, target_type,
+                  SELECT id, seq, prev_hash, hash, occurred_at, actor_username, action, target_type,
                          target_id, territory_code, before::text AS before, after::text AS after,
                          remote_addr
-                    FROM audit_event WHERE id > :last ORDER BY id LIMIT :batch
+                    FROM audit_event WHERE seq > :last ORDER BY seq LIMIT :batch
                   """)
-              .param("last", lastId)
+              .param("last", lastSeq)
               .param("batch", VERIFY_BATCH)
               .query(AuditTrail::stored)
               .list();
@@ -121,7 +125,7 @@ class AuditTrail {
           return new ChainVerification(false, checked, row.fields().id(), "content");
         }
         expectedPrev = row.hash();
-        lastId = row.fields().id();
+        lastSeq = row.seq();
       }
     }
   }
@@ -134,10 +138,11 @@ class AuditTrail {
     return reader;
   }
 
-  private record Stored(ChainedFields fields, String hash) {}
+  private record Stored(long seq, ChainedFields fields, String hash) {}
 
   private static Stored stored(ResultSet rs, int row) throws SQLException {
     return new Stored(
+        rs.getLong("seq"),
         new ChainedFields(
             rs.getLong("id"),
             rs.getString("prev_hash"),

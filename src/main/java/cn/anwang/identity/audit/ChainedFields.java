@@ -32,6 +32,22 @@ record ChainedFields(
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
+  /** The same fields linked after the entry with the given hash. */
+  ChainedFields withPrevHash(String prev) {
+    return new ChainedFields(
+        id,
+        prev,
+        occurredAt,
+        actor,
+        action,
+        targetType,
+        targetId,
+        territoryCode,
+        before,
+        after,
+        remoteAddr);
+  }
+
   String hash() {
     Object[] canonical = {
       prevHash,

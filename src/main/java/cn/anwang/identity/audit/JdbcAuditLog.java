@@ -20,17 +20,14 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Appends hash-chained entries to {@code audit_event}. A transaction-scoped advisory lock
- * serialises writers across every server sharing the database, so each entry links to the one
- * committed before it.
+ * Appends entries to {@code audit_event} in the caller's transaction, without any lock: {@link
+ * AuditSealer} links them into the hash chain once they are committed.
  */
 @Service
 class JdbcAuditLog implements AuditLog {
 
   static final String SYSTEM = "system";
 
-  // Arbitrary but fixed: the key of the advisory lock that serialises the chain ("anwang").
-  private static final long CHAIN_LOCK = 0x616e77616e67L;
   private static final int MAX_ACTOR = 64;
   private static final int MAX_TARGET_ID = 128;
 
@@ -102,53 +99,25 @@ class JdbcAuditLog implements AuditLog {
       String territory,
       Object before,
       Object after) {
-    jdbc.sql("SELECT pg_advisory_xact_lock(:key)").param("key", CHAIN_LOCK).query().listOfRows();
-    // Let PostgreSQL normalise the JSON first: the hash must cover the text it will give back.
-    var head =
-        jdbc.sql(
-                """
-                SELECT nextval('audit_event_id_seq') AS id,
-                       CAST(CAST(:before AS jsonb) AS text) AS before,
-                       CAST(CAST(:after AS jsonb) AS text) AS after,
-                       (SELECT hash FROM audit_event ORDER BY id DESC LIMIT 1) AS prev
-                """)
-            .param("before", toJson(before), Types.VARCHAR)
-            .param("after", toJson(after), Types.VARCHAR)
-            .query(
-                (rs, n) ->
-                    new ChainedFields(
-                        rs.getLong("id"),
-                        rs.getString("prev") == null ? ChainedFields.GENESIS : rs.getString("prev"),
-                        Instant.now(clock).truncatedTo(ChronoUnit.MICROS),
-                        truncate(actor, MAX_ACTOR),
-                        action,
-                        targetType,
-                        truncate(targetId, MAX_TARGET_ID),
-                        territory,
-                        rs.getString("before"),
-                        rs.getString("after"),
-                        truncate(remoteAddr, 64)))
-            .single();
     jdbc.sql(
             """
             INSERT INTO audit_event (id, occurred_at, actor_username, action, target_type,
-                                     target_id, territory_code, before, after, remote_addr,
-                                     prev_hash, hash)
-            VALUES (:id, :occurredAt, :actor, :action, :targetType, :targetId, :territory,
-                    CAST(:before AS jsonb), CAST(:after AS jsonb), :remoteAddr, :prevHash, :hash)
+                                     target_id, territory_code, before, after, remote_addr)
+            VALUES (nextval('audit_event_id_seq'), :occurredAt, :actor, :action, :targetType,
+                    :targetId, :territory, CAST(:before AS jsonb), CAST(:after AS jsonb),
+                    :remoteAddr)
             """)
-        .param("id", head.id())
-        .param("occurredAt", head.occurredAt().atOffset(ZoneOffset.UTC))
-        .param("actor", head.actor())
-        .param("action", head.action())
-        .param("targetType", head.targetType(), Types.VARCHAR)
-        .param("targetId", head.targetId(), Types.VARCHAR)
-        .param("territory", head.territoryCode())
-        .param("before", head.before(), Types.VARCHAR)
-        .param("after", head.after(), Types.VARCHAR)
-        .param("remoteAddr", head.remoteAddr(), Types.VARCHAR)
-        .param("prevHash", head.prevHash())
-        .param("hash", head.hash())
+        .param(
+            "occurredAt",
+            Instant.now(clock).truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC))
+        .param("actor", truncate(actor, MAX_ACTOR))
+        .param("action", action)
+        .param("targetType", targetType, Types.VARCHAR)
+        .param("targetId", truncate(targetId, MAX_TARGET_ID), Types.VARCHAR)
+        .param("territory", territory)
+        .param("before", toJson(before), Types.VARCHAR)
+        .param("after", toJson(after), Types.VARCHAR)
+        .param("remoteAddr", truncate(remoteAddr, 64), Types.VARCHAR)
         .update();
   }
 
