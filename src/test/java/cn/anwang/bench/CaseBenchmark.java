@@ -92,7 +92,7 @@ public final class CaseBenchmark {
           "INSERT INTO app_user (username, password_hash, display_name, role, territory_code)"
               + " VALUES ('bench.street', ?, '基准街道管理员', 'STREET_ADMIN', '120101001')",
           app.getBean(PasswordEncoder.class).encode(STREET_PASSWORD));
-      transitions(jdbc, port);
+      transitions(jdbc, port, data.resolve("postgres"));
       indicators(jdbc, app.getBean(CaseIndicators.class));
     } finally {
       app.close();
@@ -117,7 +117,7 @@ public final class CaseBenchmark {
         from + count - 1);
   }
 
-  private static void transitions(JdbcTemplate jdbc, int port) throws Exception {
+  private static void transitions(JdbcTemplate jdbc, int port, Path pgData) throws Exception {
     int cases = Math.max(CLIENTS * 40, CLIENTS * SECONDS * 5);
     long t = System.nanoTime();
     writeReported(jdbc, 1, cases + 2_000);
@@ -145,6 +145,7 @@ public final class CaseBenchmark {
     AtomicLong[] failures = {new AtomicLong()};
     List<long[]> latencies = new ArrayList<>();
     long started = System.nanoTime();
+    long[] cpuBefore = CpuTime.snapshot(pgData);
     int done;
     long peak;
     try (HeapSampler heap = HeapSampler.start(10)) {
@@ -161,6 +162,7 @@ public final class CaseBenchmark {
       peak = heap.stop();
     }
     double elapsed = seconds(started);
+    long[] cpuAfter = CpuTime.snapshot(pgData);
     long[] all = latencies.stream().flatMapToLong(Arrays::stream).sorted().toArray();
     System.out.printf(
         Locale.ROOT,
@@ -178,6 +180,7 @@ public final class CaseBenchmark {
         pct(all, 95),
         pct(all, 99),
         all.length == 0 ? 0 : all[all.length - 1] / 1e6);
+    CpuTime.report(cpuBefore, cpuAfter, done, "transition");
     System.out.printf(
         Locale.ROOT,
         "Heap: %d MB used after GC before the run; peak %d MB sampled during it; max heap %d MB%n",

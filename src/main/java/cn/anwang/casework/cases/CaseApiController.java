@@ -224,11 +224,9 @@ class CaseApiController {
 
   private CaseView act(long id, CaseAction action, ActionRequest body) {
     CaseCommands.Act cmd = body == null ? CaseCommands.Act.of(null, null) : body.command();
-    if (body != null && body.attachmentIds() != null && !body.attachmentIds().isEmpty()) {
-      // uploaded first (POST /api/v1/cases/{id}/attachments), linked to this action's line
-      return facade.act(id, action, cmd, body.attachmentIds());
-    }
-    return view(cases.act(id, action, cmd), true);
+    // one transaction: the action, attachments uploaded first (POST /api/v1/cases/{id}/attachments)
+    // linked to its timeline line, and the answer's timeline
+    return facade.act(id, action, cmd, body == null ? null : body.attachmentIds());
   }
 
   private CaseView view(SafetyCase c, boolean withTimeline) {

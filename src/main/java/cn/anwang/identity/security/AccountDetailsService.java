@@ -31,7 +31,7 @@ class AccountDetailsService implements UserDetailsService, UserDetailsPasswordSe
     return jdbc.sql(
             """
             SELECT id, username, display_name, role, territory_code, department_code,
-                   password_hash, enabled, locked_until, version
+                   password_hash, enabled, locked_until, version, failed_attempts
               FROM app_user WHERE username = :username
             """)
         .param("username", normalised)
@@ -50,7 +50,8 @@ class AccountDetailsService implements UserDetailsService, UserDetailsPasswordSe
                   rs.getString("password_hash"),
                   rs.getBoolean("enabled"),
                   locked == null ? null : locked.toInstant(),
-                  rs.getInt("version"));
+                  rs.getInt("version"),
+                  rs.getInt("failed_attempts"));
             })
         .optional()
         .orElseThrow(() -> new UsernameNotFoundException("No such user"));

@@ -19,15 +19,30 @@ final class AccountPrincipal implements UserDetails, CredentialsContainer {
   private final boolean enabled;
   private final Instant lockedUntil;
   private final int version;
+  private final int failedAttempts;
   private String passwordHash;
 
   AccountPrincipal(
-      Actor actor, String passwordHash, boolean enabled, Instant lockedUntil, int version) {
+      Actor actor,
+      String passwordHash,
+      boolean enabled,
+      Instant lockedUntil,
+      int version,
+      int failedAttempts) {
     this.actor = actor;
     this.passwordHash = passwordHash;
     this.enabled = enabled;
     this.lockedUntil = lockedUntil;
     this.version = version;
+    this.failedAttempts = failedAttempts;
+  }
+
+  /**
+   * Whether the account row, as read for this log-in, had failed attempts or a lock to clear on
+   * success.
+   */
+  boolean hasFailuresToReset() {
+    return failedAttempts != 0 || lockedUntil != null;
   }
 
   Actor actor() {

@@ -83,7 +83,12 @@ class LoginAttempts {
 
   @EventListener
   void onSuccess(AuthenticationSuccessEvent event) {
-    // Written only when there is something to reset: HTTP Basic authenticates every API call.
+    // Written only when there is something to reset: HTTP Basic authenticates every API call, and
+    // the account was read for it a moment ago.
+    if (event.getAuthentication().getPrincipal() instanceof AccountPrincipal account
+        && !account.hasFailuresToReset()) {
+      return;
+    }
     jdbc.sql(
             """
             UPDATE app_user SET failed_attempts = 0, locked_until = NULL
