@@ -1,6 +1,10 @@
 package cn.anwang.bench;
 
 import cn.anwang.AnwangApplication;
+import cn.anwang.casework.cases.CaseAction;
+import cn.anwang.casework.cases.CaseCommands;
+import cn.anwang.casework.cases.CaseFacade;
+import cn.anwang.casework.cases.HandlerType;
 import cn.anwang.casework.indicator.CaseIndicators;
 import cn.anwang.shared.calendar.WorkingCalendar;
 import java.net.URI;
@@ -29,6 +33,10 @@ import java.util.stream.Stream;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
@@ -92,7 +100,7 @@ public final class CaseBenchmark {
           "INSERT INTO app_user (username, password_hash, display_name, role, territory_code)"
               + " VALUES ('bench.street', ?, '基准街道管理员', 'STREET_ADMIN', '120101001')",
           app.getBean(PasswordEncoder.class).encode(STREET_PASSWORD));
-      transitions(jdbc, port, data.resolve("postgres"));
+      transitions(app, port, data.resolve("postgres"));
       indicators(jdbc, app.getBean(CaseIndicators.class));
     } finally {
       app.close();
@@ -117,13 +125,16 @@ public final class CaseBenchmark {
         from + count - 1);
   }
 
-  private static void transitions(JdbcTemplate jdbc, int port, Path pgData) throws Exception {
+  private static void transitions(ConfigurableApplicationContext app, int port, Path pgData)
+      throws Exception {
+    JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
     int cases = Math.max(CLIENTS * 40, CLIENTS * SECONDS * 5);
     long t = System.nanoTime();
-    writeReported(jdbc, 1, cases + 2_000);
+    // for the HTTP run with its warm-up, and as many again for the in-process run
+    writeReported(jdbc, 1, 2 * (cases + 2_000));
     jdbc.execute("VACUUM ANALYZE safety_case");
     System.out.printf(
-        Locale.ROOT, "Wrote %,d reported cases in %.1f s%n", cases + 2_000, seconds(t));
+        Locale.ROOT, "Wrote %,d reported cases in %.1f s%n", 2 * (cases + 2_000), seconds(t));
     ConcurrentLinkedQueue<Long> queue =
         new ConcurrentLinkedQueue<>(
             jdbc.queryForList(
@@ -138,55 +149,10 @@ public final class CaseBenchmark {
             .version(HttpClient.Version.HTTP_1_1)
             .executor(Executors.newFixedThreadPool(CLIENTS))
             .build();
-
+    Step http = overHttp(client, port, auth);
     // warm-up: one client, 300 cases
-    run(client, port, auth, queue, 1, Duration.ofSeconds(600), 300 * STEPS.length, null);
-    long heapBefore = HeapSampler.usedAfterGc(3);
-    AtomicLong[] failures = {new AtomicLong()};
-    List<long[]> latencies = new ArrayList<>();
-    long started = System.nanoTime();
-    long[] cpuBefore = CpuTime.snapshot(pgData);
-    int done;
-    long peak;
-    try (HeapSampler heap = HeapSampler.start(10)) {
-      done =
-          run(
-              client,
-              port,
-              auth,
-              queue,
-              CLIENTS,
-              Duration.ofSeconds(SECONDS),
-              Integer.MAX_VALUE,
-              new Result(latencies, failures[0]));
-      peak = heap.stop();
-    }
-    double elapsed = seconds(started);
-    long[] cpuAfter = CpuTime.snapshot(pgData);
-    long[] all = latencies.stream().flatMapToLong(Arrays::stream).sorted().toArray();
-    System.out.printf(
-        Locale.ROOT,
-        "%d clients for %d s: %,d transitions in %.1f s = %,.0f transitions/s; failures %d%n",
-        CLIENTS,
-        SECONDS,
-        done,
-        elapsed,
-        done / elapsed,
-        failures[0].get());
-    System.out.printf(
-        Locale.ROOT,
-        "latency ms: p50 %.1f, p95 %.1f, p99 %.1f, max %.1f%n",
-        pct(all, 50),
-        pct(all, 95),
-        pct(all, 99),
-        all.length == 0 ? 0 : all[all.length - 1] / 1e6);
-    CpuTime.report(cpuBefore, cpuAfter, done, "transition");
-    System.out.printf(
-        Locale.ROOT,
-        "Heap: %d MB used after GC before the run; peak %d MB sampled during it; max heap %d MB%n",
-        heapBefore >> 20,
-        peak >> 20,
-        HeapSampler.max() >> 20);
+    run(http, queue, 1, Duration.ofSeconds(600), 300 * STEPS.length, null);
+    measure("Over HTTP (Basic auth, JSON, loopback)", http, queue, pgData);
     long lines =
         jdbc.queryForObject(
             "SELECT count(*) FROM case_event e JOIN safety_case c ON c.id = e.case_id"
@@ -201,15 +167,127 @@ public final class CaseBenchmark {
         "Timeline lines written: %,d; case versions: %,d (each successful transition is one of each)%n",
         lines,
         versions);
+
+    Authentication user =
+        app.getBean(AuthenticationManager.class)
+            .authenticate(
+                UsernamePasswordAuthenticationToken.unauthenticated(
+                    "bench.street", STREET_PASSWORD));
+    measure(
+        "In process (CaseFacade.act, the same transaction without HTTP)",
+        inProcess(app.getBean(CaseFacade.class), user),
+        queue,
+        pgData);
+  }
+
+  private static void measure(
+      String title, Step step, ConcurrentLinkedQueue<Long> queue, Path pgData) throws Exception {
+    System.out.println(title + ":");
+    long heapBefore = HeapSampler.usedAfterGc(3);
+    AtomicLong failures = new AtomicLong();
+    List<long[]> latencies = new ArrayList<>();
+    long started = System.nanoTime();
+    long[] cpuBefore = CpuTime.snapshot(pgData);
+    int done;
+    long peak;
+    try (HeapSampler heap = HeapSampler.start(10)) {
+      done =
+          run(
+              step,
+              queue,
+              CLIENTS,
+              Duration.ofSeconds(SECONDS),
+              Integer.MAX_VALUE,
+              new Result(latencies, failures));
+      peak = heap.stop();
+    }
+    double elapsed = seconds(started);
+    long[] cpuAfter = CpuTime.snapshot(pgData);
+    long[] all = latencies.stream().flatMapToLong(Arrays::stream).sorted().toArray();
+    System.out.printf(
+        Locale.ROOT,
+        "  %d clients for %d s: %,d transitions in %.1f s = %,.0f transitions/s; failures %d%n",
+        CLIENTS,
+        SECONDS,
+        done,
+        elapsed,
+        done / elapsed,
+        failures.get());
+    System.out.printf(
+        Locale.ROOT,
+        "  latency ms: p50 %.1f, p95 %.1f, p99 %.1f, max %.1f%n",
+        pct(all, 50),
+        pct(all, 95),
+        pct(all, 99),
+        all.length == 0 ? 0 : all[all.length - 1] / 1e6);
+    System.out.print("  ");
+    CpuTime.report(cpuBefore, cpuAfter, done, "transition");
+    System.out.printf(
+        Locale.ROOT,
+        "  Heap: %d MB used after GC before the run; peak %d MB sampled during it; max heap %d MB%n",
+        heapBefore >> 20,
+        peak >> 20,
+        HeapSampler.max() >> 20);
   }
 
   private record Result(List<long[]> latencies, AtomicLong failures) {}
 
+  /** Performs step {@code s} of {@link #STEPS} on a case; true when it succeeded. */
+  private interface Step {
+    boolean perform(long caseId, int s) throws Exception;
+  }
+
+  private static Step overHttp(HttpClient client, int port, String auth) {
+    return (id, s) -> {
+      HttpRequest request =
+          HttpRequest.newBuilder(
+                  URI.create("http://localhost:" + port + "/api/v1/cases/" + id + "/" + STEPS[s]))
+              .header("Authorization", auth)
+              .header("Content-Type", "application/json")
+              .POST(HttpRequest.BodyPublishers.ofString(BODIES[s]))
+              .build();
+      return client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+    };
+  }
+
+  private static final CaseAction[] ACTIONS = {
+    CaseAction.REGISTER,
+    CaseAction.DISPATCH,
+    CaseAction.ACCEPT,
+    CaseAction.FEEDBACK,
+    CaseAction.REINSPECT_PASS,
+    CaseAction.CLOSE
+  };
+
+  private static final CaseCommands.Act[] COMMANDS = {
+    CaseCommands.Act.of(null, null),
+    new CaseCommands.Act(
+        null, null, HandlerType.STREET, "120101001", null, null, null, null, null, null),
+    CaseCommands.Act.of(null, null),
+    CaseCommands.Act.of(null, "已整改"),
+    new CaseCommands.Act(null, "复查合格", null, null, null, null, true, 117.2, 39.12, null),
+    CaseCommands.Act.of(null, "结案")
+  };
+
+  /**
+   * The same actions through the service layer the API calls, in this JVM, without HTTP, JSON or
+   * per-request authentication: the share of the cost that is the transition itself.
+   */
+  private static Step inProcess(CaseFacade facade, Authentication user) {
+    return (id, s) -> {
+      SecurityContextHolder.getContext().setAuthentication(user);
+      try {
+        facade.act(id, ACTIONS[s], COMMANDS[s], null);
+        return true;
+      } finally {
+        SecurityContextHolder.clearContext();
+      }
+    };
+  }
+
   /** Runs clients until the time or the number of transitions is reached; returns transitions. */
   private static int run(
-      HttpClient client,
-      int port,
-      String auth,
+      Step step,
       ConcurrentLinkedQueue<Long> queue,
       int clients,
       Duration limit,
@@ -232,24 +310,15 @@ public final class CaseBenchmark {
                   break;
                 }
                 for (int s = 0; s < STEPS.length; s++) {
-                  HttpRequest request =
-                      HttpRequest.newBuilder(
-                              URI.create(
-                                  "http://localhost:"
-                                      + port
-                                      + "/api/v1/cases/"
-                                      + id
-                                      + "/"
-                                      + STEPS[s]))
-                          .header("Authorization", auth)
-                          .header("Content-Type", "application/json")
-                          .POST(HttpRequest.BodyPublishers.ofString(BODIES[s]))
-                          .build();
                   long t = System.nanoTime();
-                  HttpResponse<Void> response =
-                      client.send(request, HttpResponse.BodyHandlers.discarding());
+                  boolean ok;
+                  try {
+                    ok = step.perform(id, s);
+                  } catch (RuntimeException e) {
+                    ok = false;
+                  }
                   long took = System.nanoTime() - t;
-                  if (response.statusCode() == 200) {
+                  if (ok) {
                     transitions.incrementAndGet();
                     if (n < own.length) {
                       own[n++] = took;
