@@ -181,6 +181,18 @@ class CaseListPageController {
     return "casework/casepages-mine";
   }
 
+  /** 我的企业案件: the cases of the objects an enterprise user acts for (403 for other roles). */
+  @GetMapping("/cases/company")
+  String company(Model model) {
+    Actor a = currentActor.require();
+    if (a.role() != Role.ENTERPRISE_USER) {
+      throw ApiProblems.forbidden("The company's cases page is for enterprise users");
+    }
+    model.addAttribute("cases", cases.enterpriseCases(100));
+    model.addAttribute("fmt", new PageFormat());
+    return "casework/casepages-company";
+  }
+
   private List<CaseView> handled(String condition, String code) {
     return cases.byIds(
         jdbc.sql(
