@@ -154,6 +154,17 @@ class EnterpriseCasesTest {
         .isEqualTo(1L);
 
     try {
+      // the object page lists its enterprise users
+      assertThat(
+              mvc.perform(
+                      get("/objects/" + object)
+                          .with(user(users.loadUserByUsername("heping.street"))))
+                  .andExpect(status().isOk())
+                  .andReturn()
+                  .getResponse()
+                  .getContentAsString())
+          .contains("id=\"object-accounts\"")
+          .contains("(heping.qiye)");
       // read with timeline, and the list holds only the linked object's cases
       JsonNode read = call(get("/api/v1/cases/" + id), "heping.qiye", null, 200);
       assertThat(read.get("timeline")).hasSize(3);
