@@ -192,7 +192,17 @@ class EnterpriseCasesTest {
       call(post("/api/v1/cases/" + id + "/accept"), "heping.qiye", Map.of(), 403);
       call(post("/api/v1/cases/" + id + "/accept"), "heping.street", Map.of(), 200);
 
-      // in rectification: photos, then the evidence line linking them
+      // in rectification: the case page offers the evidence form, and only that
+      String casePage =
+          mvc.perform(get("/cases/" + id).with(user(users.loadUserByUsername("heping.qiye"))))
+              .andExpect(status().isOk())
+              .andReturn()
+              .getResponse()
+              .getContentAsString();
+      assertThat(casePage)
+          .contains("id=\"action-EVIDENCE\"")
+          .doesNotContain("id=\"action-FEEDBACK\"");
+      // photos, then the evidence line linking them
       String uploaded =
           mvc.perform(
                   multipart("/api/v1/cases/" + id + "/attachments")
