@@ -37,4 +37,7 @@ public interface UserDirectory {
 
   /** The user with this id, if enabled. */
   Optional<Contact> find(long userId);
+
+  /** The user with this log-in name, if enabled. */
+  Optional<Contact> findByUsername(String username);
 }

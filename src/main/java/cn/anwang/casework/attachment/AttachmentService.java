@@ -1,5 +1,6 @@
 package cn.anwang.casework.attachment;
 
+import cn.anwang.casework.cases.CaseAction;
 import cn.anwang.casework.cases.CaseFacade;
 import cn.anwang.casework.cases.CaseView;
 import cn.anwang.identity.Actor;
@@ -84,6 +85,11 @@ public class AttachmentService implements CaseFacade.AttachmentLinker {
     Actor actor = currentActor.require();
     if (actor.role() == Role.AUDITOR) {
       throw ApiProblems.forbidden("Auditors do not attach files to cases");
+    }
+    if (actor.role() == Role.ENTERPRISE_USER
+        && !cases.allowedActions(caseId).contains(CaseAction.EVIDENCE)) {
+      throw ApiProblems.forbidden(
+          "An enterprise user attaches rectification evidence only while the case is rectified");
     }
     if (files.isEmpty()) {
       throw new AttachmentRejected("", "casework.attachment.none", false, null);

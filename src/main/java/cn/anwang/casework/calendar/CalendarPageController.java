@@ -36,7 +36,13 @@ class CalendarPageController {
   private final CalendarAdmin admin;
   private final MessageSource messages;
 
-  CalendarPageController(CalendarAdmin admin, MessageSource messages) {
+  private final cn.anwang.casework.reminder.ReminderRuleAdmin reminderRules;
+
+  CalendarPageController(
+      CalendarAdmin admin,
+      MessageSource messages,
+      cn.anwang.casework.reminder.ReminderRuleAdmin reminderRules) {
+    this.reminderRules = reminderRules;
     this.admin = admin;
     this.messages = messages;
   }
@@ -95,6 +101,8 @@ class CalendarPageController {
       model.addAttribute("editorText", text.toString());
     }
     model.addAttribute("rules", admin.rules());
+    model.addAttribute(
+        "reminderRules", reminderRules.mayRead() ? reminderRules.rules() : java.util.List.of());
     return "casework/casepages-calendar";
   }
 

@@ -38,6 +38,7 @@ public class CaseFacade {
   private final OfficerDirectory officers;
   private final TableDeadlineRules rules;
   private final AttachmentLinker linker;
+  private final EnterpriseAccess enterprises;
 
   CaseFacade(
       CaseService service,
@@ -46,7 +47,9 @@ public class CaseFacade {
       HolidayCalendar calendar,
       OfficerDirectory officers,
       TableDeadlineRules rules,
-      AttachmentLinker linker) {
+      AttachmentLinker linker,
+      EnterpriseAccess enterprises) {
+    this.enterprises = enterprises;
     this.service = service;
     this.repository = repository;
     this.currentActor = currentActor;
@@ -96,7 +99,7 @@ public class CaseFacade {
     Actor actor = currentActor.require();
     Map<Long, SafetyCase> found = new java.util.HashMap<>();
     repository.select("SELECT * FROM safety_case WHERE id IN (:ids)", Map.of("ids", ids)).stream()
-        .filter(c -> CasePolicy.sees(actor, c))
+        .filter(c -> enterprises.sees(actor, c))
         .forEach(c -> found.put(c.id, c));
     Instant now = Instant.now();
     List<CaseView> out = new ArrayList<>();
@@ -107,6 +110,28 @@ public class CaseFacade {
       }
     }
     return out;
+  }
+
+  /**
+   * The latest cases (up to {@code limit}) of the objects the current user acts for as an
+   * enterprise user (empty for other roles).
+   */
+  @Transactional(readOnly = true)
+  public List<CaseView> enterpriseCases(int limit) {
+    java.util.Set<Long> linked = enterprises.objectsOf(currentActor.require());
+    if (linked.isEmpty()) {
+      return List.of();
+    }
+    List<Long> ids =
+        repository
+            .select(
+                "SELECT * FROM safety_case WHERE object_id IN (:linked)"
+                    + " ORDER BY reported_at DESC, id DESC LIMIT :limit",
+                Map.of("linked", linked, "limit", limit))
+            .stream()
+            .map(c -> c.id)
+            .toList();
+    return byIds(ids);
   }
 
   /**
@@ -134,7 +159,8 @@ public class CaseFacade {
       case APPROVE_EXTENSION, REFUSE_EXTENSION ->
           CasePolicy.dispatches(a, c) && c.extensionRequestedDays != null;
       case REQUEST_EXTENSION -> CasePolicy.handles(a, c) && c.extensionRequestedDays == null;
-      case RETURN, ACCEPT, EVIDENCE, FEEDBACK -> CasePolicy.handles(a, c);
+      case RETURN, ACCEPT, FEEDBACK -> CasePolicy.handles(a, c);
+      case EVIDENCE -> CasePolicy.handles(a, c) || enterprises.addsEvidence(a, c);
       case PLAN -> major && CasePolicy.handles(a, c);
       case REINSPECT_PASS, REWORK -> CasePolicy.reinspects(a, c);
       case ACCEPTANCE -> major && c.acceptedAt == null && CasePolicy.closes(a, c);

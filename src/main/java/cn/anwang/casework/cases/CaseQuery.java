@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -27,8 +28,10 @@ class CaseQuery {
 
   private final JdbcClient jdbc;
   private final CaseRepository cases;
+  private final EnterpriseAccess enterprises;
 
-  CaseQuery(JdbcClient jdbc, CaseRepository cases) {
+  CaseQuery(JdbcClient jdbc, CaseRepository cases, EnterpriseAccess enterprises) {
+    this.enterprises = enterprises;
     this.jdbc = jdbc;
     this.cases = cases;
   }
@@ -46,6 +49,16 @@ class CaseQuery {
         where.add(
             "((handler_type = 'DEPARTMENT' AND handler_code = :dept) OR reporter_user_id = :me)");
         p.put("dept", String.valueOf(actor.scope().departmentCode()));
+      }
+      case ENTERPRISE_USER -> {
+        // the cases of the objects the enterprise user is linked to (registry.ObjectAccounts)
+        Set<Long> linked = enterprises.objectsOf(actor);
+        if (linked.isEmpty()) {
+          where.add("reporter_user_id = :me");
+        } else {
+          where.add("(object_id IN (:linked) OR reporter_user_id = :me)");
+          p.put("linked", linked);
+        }
       }
       default -> where.add("reporter_user_id = :me");
     }

@@ -3,6 +3,7 @@ package cn.anwang.casework.cases;
 import cn.anwang.area.Divisions;
 import cn.anwang.casework.calendar.HolidayCalendar;
 import cn.anwang.org.Departments;
+import cn.anwang.registry.ObjectAccounts;
 import cn.anwang.registry.SupervisedObjects;
 import cn.anwang.registry.SupervisedObjects.ObjectRef;
 import cn.anwang.shared.StartupOrder;
@@ -87,6 +88,7 @@ class DemoCasesRunner implements ApplicationRunner {
   private final Departments departments;
   private final boolean seedOnStart;
   private final int perDistrict;
+  private final ObjectAccounts accounts;
 
   DemoCasesRunner(
       JdbcClient jdbc,
@@ -99,7 +101,9 @@ class DemoCasesRunner implements ApplicationRunner {
       Divisions divisions,
       Departments departments,
       @Value("${anwang.demo-cases.seed-on-start:true}") boolean seedOnStart,
-      @Value("${anwang.demo-cases.per-district:365}") int perDistrict) {
+      @Value("${anwang.demo-cases.per-district:365}") int perDistrict,
+      ObjectAccounts accounts) {
+    this.accounts = accounts;
     this.jdbc = jdbc;
     this.transactions = transactions;
     this.cases = cases;
@@ -120,6 +124,8 @@ class DemoCasesRunner implements ApplicationRunner {
     }
     for (String district : List.of("120101", "120111")) {
       transactions.executeWithoutResult(status -> seed(district, Instant.now()));
+      // also for a database seeded before the enterprise users existed
+      transactions.executeWithoutResult(status -> linkEnterprise(district));
     }
   }
 
@@ -160,6 +166,7 @@ class DemoCasesRunner implements ApplicationRunner {
         cal,
         random,
         true);
+    linkEnterprise(districtCode);
     log.info(
         "Demo cases in {}: {} made in {} ms",
         districtCode,
@@ -458,6 +465,40 @@ class DemoCasesRunner implements ApplicationRunner {
       return null;
     }
     return new People(officer, street, district, department);
+  }
+
+  /**
+   * Links the district's demo enterprise user ({@code heping.qiye}, {@code xiqing.qiye}) to the
+   * object of an open case in rectification, the demo street's first; nothing when it is linked
+   * already. Answers the object linked, or null.
+   */
+  Long linkEnterprise(String districtCode) {
+    String prefix =
+        "120101".equals(districtCode) ? "heping" : "120111".equals(districtCode) ? "xiqing" : null;
+    Person enterprise = prefix == null ? null : person(prefix + ".qiye");
+    if (enterprise == null
+        || !"ENTERPRISE_USER".equals(enterprise.role())
+        || !accounts.objectsOf(enterprise.id()).isEmpty()) {
+      return null;
+    }
+    Long object =
+        jdbc.sql(
+                """
+                SELECT object_id FROM safety_case
+                 WHERE synthetic AND district_code = ? AND status = 'RECTIFYING'
+                   AND object_id IS NOT NULL AND type <> 'MAJOR_HAZARD'
+                 ORDER BY (street_code = ?) DESC, reported_at DESC, id LIMIT 1
+                """)
+            .params(districtCode, enterprise.territory())
+            .query(Long.class)
+            .optional()
+            .orElse(null);
+    if (object == null) {
+      return null;
+    }
+    accounts.linkForDemo(object, enterprise.id());
+    log.info("Demo enterprise user {}.qiye linked to object {}", prefix, object);
+    return object;
   }
 
   private Person person(String username) {

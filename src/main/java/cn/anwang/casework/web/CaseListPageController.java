@@ -2,22 +2,28 @@ package cn.anwang.casework.web;
 
 import cn.anwang.casework.cases.CaseFacade;
 import cn.anwang.casework.cases.CaseView;
+import cn.anwang.casework.indicator.CaseIndicators;
 import cn.anwang.identity.Actor;
 import cn.anwang.identity.CurrentActor;
 import cn.anwang.identity.Role;
 import cn.anwang.org.Departments;
 import cn.anwang.shared.calendar.TrafficLight;
+import cn.anwang.shared.calendar.WorkingCalendar;
 import cn.anwang.shared.web.ApiProblems;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The lists of cases: the dispatch centre of the caller's level (new reports, waiting for dispatch,
@@ -40,9 +46,15 @@ class CaseListPageController {
   private final CaseFacade cases;
   private final CurrentActor currentActor;
   private final Departments departments;
+  private final CaseIndicators indicators;
 
   CaseListPageController(
-      JdbcClient jdbc, CaseFacade cases, CurrentActor currentActor, Departments departments) {
+      JdbcClient jdbc,
+      CaseFacade cases,
+      CurrentActor currentActor,
+      Departments departments,
+      CaseIndicators indicators) {
+    this.indicators = indicators;
     this.jdbc = jdbc;
     this.cases = cases;
     this.currentActor = currentActor;
@@ -50,11 +62,15 @@ class CaseListPageController {
   }
 
   @GetMapping("/cases/centre")
-  String centre(Model model) {
+  String centre(
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+      Model model) {
     Actor a = currentActor.require();
     if (!(CasePageController.isAdmin(a) || a.role() == Role.AUDITOR)) {
       throw ApiProblems.forbidden("The dispatch centre is for administrators");
     }
+    indicators(a, from, to, model);
     String scope = a.scope().likePattern();
     String level =
         switch (a.scope().territoryCode().length()) {
@@ -179,6 +195,41 @@ class CaseListPageController {
     model.addAttribute("cases", cases.byIds(mine));
     model.addAttribute("fmt", new PageFormat());
     return "casework/casepages-mine";
+  }
+
+  /**
+   * The GB/T 30428 indicators of the caller's division over the chosen period (days in Beijing
+   * time, both included; default this year so far), the same as {@code /api/v1/case-indicators}.
+   */
+  private void indicators(Actor a, LocalDate from, LocalDate to, Model model) {
+    LocalDate today = LocalDate.now(WorkingCalendar.CHINA);
+    LocalDate first = from == null ? today.withDayOfYear(1) : from;
+    LocalDate last = to == null ? today : to;
+    if (last.isBefore(first) || first.plusYears(5).isBefore(last)) {
+      throw ApiProblems.badRequest("from must not be after to, and the period at most five years");
+    }
+    CaseIndicators.Result result =
+        indicators.compute(
+            a.scope().territoryCode(),
+            null,
+            first.atStartOfDay(WorkingCalendar.CHINA).toInstant(),
+            last.plusDays(1).atStartOfDay(WorkingCalendar.CHINA).toInstant(),
+            Instant.now());
+    model.addAttribute("figures", result.totals());
+    model.addAttribute("from", first);
+    model.addAttribute("to", last);
+  }
+
+  /** 我的企业案件: the cases of the objects an enterprise user acts for (403 for other roles). */
+  @GetMapping("/cases/company")
+  String company(Model model) {
+    Actor a = currentActor.require();
+    if (a.role() != Role.ENTERPRISE_USER) {
+      throw ApiProblems.forbidden("The company's cases page is for enterprise users");
+    }
+    model.addAttribute("cases", cases.enterpriseCases(100));
+    model.addAttribute("fmt", new PageFormat());
+    return "casework/casepages-company";
   }
 
   private List<CaseView> handled(String condition, String code) {

@@ -18,8 +18,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Demo mode only ({@code anwang.demo=true}): one administrator, street administrator and officer in
  * each demo district (和平区, 西青区), a department-staff user of one seeded department in each (和平区
- * 应急管理局, 西青区市场监督管理局) and a city auditor, all with the documented password. Missing ones are created
- * at every start; existing ones are left as they are.
+ * 应急管理局, 西青区市场监督管理局), an enterprise user in each (linked to an object by the demo cases) and a city
+ * auditor, all with the documented password. Missing ones are created at every start; existing ones
+ * are left as they are.
  */
 @Component
 @Order(StartupOrder.DEMO_USERS)
@@ -53,7 +54,10 @@ class DemoUsers implements ApplicationRunner {
           new DemoUser("xiqing.officer", "西营门街道网格员", Role.STREET_OFFICER, "120111001"),
           new DemoUser(
               "xiqing.shijian", "西青区市场监督管理局", Role.DEPARTMENT_STAFF, "120111", "120111-SC"),
-          new DemoUser("auditor", "审计员", Role.AUDITOR, "12"));
+          new DemoUser("auditor", "审计员", Role.AUDITOR, "12"),
+          // enterprise users: the demo cases link each to an object with an open case
+          new DemoUser("heping.qiye", "和平区示范企业", Role.ENTERPRISE_USER, "120101001"),
+          new DemoUser("xiqing.qiye", "西青区示范企业", Role.ENTERPRISE_USER, "120111001"));
 
   private static final Logger log = LoggerFactory.getLogger(DemoUsers.class);
 

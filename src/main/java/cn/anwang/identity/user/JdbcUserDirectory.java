@@ -58,6 +58,17 @@ class JdbcUserDirectory implements UserDirectory {
         .optional();
   }
 
+  @Override
+  public Optional<Contact> findByUsername(String username) {
+    if (username == null || username.isBlank()) {
+      return Optional.empty();
+    }
+    return jdbc.sql("SELECT " + COLUMNS + " FROM app_user WHERE enabled AND username = :username")
+        .param("username", username.strip())
+        .query(JdbcUserDirectory::map)
+        .optional();
+  }
+
   private static Contact map(ResultSet rs, int n) throws SQLException {
     return new Contact(
         rs.getLong("id"),

@@ -23,6 +23,8 @@ final class User {
   private boolean enabled;
   private int failedAttempts;
   private Instant lockedUntil;
+  private String email;
+  private String language;
 
   User(
       Long id,
@@ -87,6 +89,23 @@ final class User {
     this.departmentCode = blankToNull(newDepartmentCode);
   }
 
+  /**
+   * Sets the e-mail address (null: none) and the preferred language ({@code zh}, {@code en} or null
+   * for the default); both already checked.
+   */
+  void contact(String newEmail, String newLanguage) {
+    this.email = blankToNull(newEmail);
+    this.language = blankToNull(newLanguage);
+  }
+
+  String email() {
+    return email;
+  }
+
+  String language() {
+    return language;
+  }
+
   void disable() {
     this.enabled = false;
   }
@@ -123,7 +142,9 @@ final class User {
         isLocked(Instant.now()),
         lockedUntil,
         failedAttempts,
-        createdAt);
+        createdAt,
+        email,
+        language);
   }
 
   Long id() {

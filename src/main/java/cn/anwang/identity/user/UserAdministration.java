@@ -83,6 +83,9 @@ class UserAdministration {
             command.role(),
             territory,
             command.departmentCode());
+    user.contact(
+        command.email() == null ? null : command.email().strip(),
+        UserCommands.language(command.language()));
     long id =
         users
             .insertIfAbsent(user)
@@ -111,6 +114,11 @@ class UserAdministration {
             u.rename(changes.displayName());
           }
           u.assign(role, territory, department);
+          u.contact(
+              changes.email() != null ? changes.email().strip() : u.email(),
+              changes.language() != null
+                  ? UserCommands.language(changes.language())
+                  : u.language());
         });
   }
 

@@ -72,7 +72,8 @@ class UserPageController {
   String newUser(Model model) {
     Actor manager = currentActor.require();
     model.addAttribute(
-        "user", new NewUser(null, null, null, manager.scope().territoryCode(), null, null));
+        "user",
+        new NewUser(null, null, null, manager.scope().territoryCode(), null, null, null, null));
     return "identity/user-new";
   }
 
@@ -103,7 +104,12 @@ class UserPageController {
     model.addAttribute(
         "changes",
         new UserChanges(
-            user.displayName(), user.role(), user.territoryCode(), user.departmentCode()));
+            user.displayName(),
+            user.role(),
+            user.territoryCode(),
+            user.departmentCode(),
+            user.email(),
+            user.language()));
     return detail(user, model);
   }
 

@@ -17,7 +17,7 @@ class UserRepository {
 
   private static final String COLUMNS =
       "id, username, password_hash, display_name, role, territory_code, department_code, enabled,"
-          + " failed_attempts, locked_until, created_at, version";
+          + " failed_attempts, locked_until, created_at, version, email, language";
 
   private final JdbcClient jdbc;
 
@@ -52,8 +52,9 @@ class UserRepository {
     return jdbc.sql(
             """
             INSERT INTO app_user (username, password_hash, display_name, role, territory_code,
-                                  department_code, enabled)
-            VALUES (:username, :hash, :displayName, :role, :territory, :department, :enabled)
+                                  department_code, enabled, email, language)
+            VALUES (:username, :hash, :displayName, :role, :territory, :department, :enabled,
+                    :email, :language)
             ON CONFLICT (username) DO NOTHING
             RETURNING id
             """)
@@ -64,6 +65,8 @@ class UserRepository {
         .param("territory", user.territoryCode())
         .param("department", user.departmentCode(), Types.VARCHAR)
         .param("enabled", user.enabled())
+        .param("email", user.email(), Types.VARCHAR)
+        .param("language", user.language(), Types.VARCHAR)
         .query(Long.class)
         .optional();
   }
@@ -81,7 +84,7 @@ class UserRepository {
                    SET password_hash = :hash, display_name = :displayName, role = :role,
                        territory_code = :territory, department_code = :department,
                        enabled = :enabled, failed_attempts = :failed, locked_until = :lockedUntil,
-                       updated_at = now(), version = version + 1
+                       email = :email, language = :language, updated_at = now(), version = version + 1
                  WHERE id = :id AND version = :version
                 """)
             .param("hash", user.passwordHash())
@@ -91,6 +94,8 @@ class UserRepository {
             .param("department", user.departmentCode(), Types.VARCHAR)
             .param("enabled", user.enabled())
             .param("failed", user.failedAttempts())
+            .param("email", user.email(), Types.VARCHAR)
+            .param("language", user.language(), Types.VARCHAR)
             .param(
                 "lockedUntil",
                 user.lockedUntil() == null ? null : user.lockedUntil().atOffset(ZoneOffset.UTC),
@@ -147,18 +152,21 @@ class UserRepository {
 
   private static User map(ResultSet rs, int row) throws SQLException {
     OffsetDateTime locked = rs.getObject("locked_until", OffsetDateTime.class);
-    return new User(
-        rs.getLong("id"),
-        rs.getString("username"),
-        rs.getString("password_hash"),
-        rs.getString("display_name"),
-        Role.valueOf(rs.getString("role")),
-        rs.getString("territory_code"),
-        rs.getString("department_code"),
-        rs.getBoolean("enabled"),
-        rs.getInt("failed_attempts"),
-        locked == null ? null : locked.toInstant(),
-        rs.getObject("created_at", OffsetDateTime.class).toInstant(),
-        rs.getInt("version"));
+    User user =
+        new User(
+            rs.getLong("id"),
+            rs.getString("username"),
+            rs.getString("password_hash"),
+            rs.getString("display_name"),
+            Role.valueOf(rs.getString("role")),
+            rs.getString("territory_code"),
+            rs.getString("department_code"),
+            rs.getBoolean("enabled"),
+            rs.getInt("failed_attempts"),
+            locked == null ? null : locked.toInstant(),
+            rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+            rs.getInt("version"));
+    user.contact(rs.getString("email"), rs.getString("language"));
+    return user;
   }
 }

@@ -9,6 +9,8 @@ import java.time.Instant;
  *
  * @param departmentCode may be null
  * @param lockedUntil may be null; in the past when the lock has expired
+ * @param email e-mail address for notifications, or null
+ * @param language preferred language, {@code zh} or {@code en}, or null (zh)
  */
 public record UserView(
     Long id,
@@ -21,4 +23,6 @@ public record UserView(
     boolean locked,
     Instant lockedUntil,
     int failedAttempts,
-    Instant createdAt) {}
+    Instant createdAt,
+    String email,
+    String language) {}

@@ -15,7 +15,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * The registry's exceptions as the API's problems. Ordered first because the shared handler's
  * catch-all would otherwise answer 500.
  */
-@RestControllerAdvice(assignableTypes = ObjectApiController.class)
+@RestControllerAdvice(
+    assignableTypes = {ObjectApiController.class, ObjectAccountApiController.class})
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ObjectApiExceptions {
 

@@ -26,12 +26,15 @@ class ObjectPageController {
   private final DepartmentNames departmentNames;
   private final String tileUrl;
   private final String tileAttribution;
+  private final ObjectAccountService accounts;
 
   ObjectPageController(
       ObjectService objects,
       DepartmentNames departmentNames,
+      ObjectAccountService accounts,
       @Value("${anwang.map.tile-url-template:}") String tileUrl,
       @Value("${anwang.map.tile-attribution:}") String tileAttribution) {
+    this.accounts = accounts;
     this.objects = objects;
     this.departmentNames = departmentNames;
     this.tileUrl = tileUrl;
@@ -148,6 +151,7 @@ class ObjectPageController {
     model.addAttribute("mayEdit", objects.mayEdit());
     model.addAttribute("mayDelete", objects.mayDelete());
     model.addAttribute("history", objects.history(id));
+    model.addAttribute("accounts", accounts.list(id));
     model.addAttribute("tileUrl", tileUrl);
     model.addAttribute("tileAttribution", tileAttribution);
     return "registry/detail";

@@ -23,6 +23,7 @@ class DemoCasesTest {
   @Autowired TransactionTemplate transactions;
   @Autowired JdbcClient jdbc;
   @Autowired CaseIndicators indicators;
+  @Autowired cn.anwang.registry.ObjectAccounts accounts;
 
   @Test
   void aYearOfHistoryWithEveryStatusAndAMajorHazardUnderSupervision() {
@@ -64,6 +65,17 @@ class DemoCasesTest {
                       "status <> (SELECT e.to_status FROM case_event e WHERE e.case_id = safety_case.id"
                           + " AND e.to_status IS NOT NULL ORDER BY e.at DESC, e.id DESC LIMIT 1)"))
               .isZero();
+
+          // the demo enterprise user is linked to an object with a case in rectification
+          long qiye =
+              jdbc.sql("SELECT id FROM app_user WHERE username = 'heping.qiye'")
+                  .query(Long.class)
+                  .single();
+          java.util.Set<Long> linked = accounts.objectsOf(qiye);
+          assertThat(linked).hasSize(1);
+          assertThat(count("status = 'RECTIFYING' AND object_id = " + linked.iterator().next()))
+              .isPositive();
+          assertThat(runner.linkEnterprise("120101")).as("linked once").isNull();
 
           CaseIndicators.Figures year =
               indicators

@@ -37,7 +37,8 @@ class StartupUsersTest {
             Role.STREET_ADMIN,
             Role.STREET_OFFICER,
             Role.DEPARTMENT_STAFF,
-            Role.AUDITOR);
+            Role.AUDITOR,
+            Role.ENTERPRISE_USER);
   }
 
   @Test
