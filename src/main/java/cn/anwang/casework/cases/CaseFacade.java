@@ -158,10 +158,10 @@ public class CaseFacade {
       case REGISTER, VOID, DISPATCH -> CasePolicy.dispatches(a, c);
       case APPROVE_EXTENSION, REFUSE_EXTENSION ->
           CasePolicy.dispatches(a, c) && c.extensionRequestedDays != null;
-      case REQUEST_EXTENSION -> CasePolicy.handles(a, c) && c.extensionRequestedDays == null;
-      case RETURN, ACCEPT, FEEDBACK -> CasePolicy.handles(a, c);
-      case EVIDENCE -> CasePolicy.handles(a, c) || enterprises.addsEvidence(a, c);
-      case PLAN -> major && CasePolicy.handles(a, c);
+      case REQUEST_EXTENSION -> enterprises.handlesAny(a, c) && c.extensionRequestedDays == null;
+      case RETURN, ACCEPT, FEEDBACK -> enterprises.handlesAny(a, c);
+      case EVIDENCE -> enterprises.handlesAny(a, c) || enterprises.addsEvidence(a, c);
+      case PLAN -> major && enterprises.handlesAny(a, c);
       case REINSPECT_PASS, REWORK -> CasePolicy.reinspects(a, c);
       case ACCEPTANCE -> major && c.acceptedAt == null && CasePolicy.closes(a, c);
       case CLOSE ->

@@ -281,23 +281,23 @@ class CaseService {
             yield c.dispatch(type, code, cmd.reason(), now, cal, rules);
           }
           case RETURN -> {
-            allow(CasePolicy.handles(actor, c), action);
+            allow(enterprises.handlesAny(actor, c), action);
             yield c.returnCase(cmd.reason(), now, cal, rules);
           }
           case ACCEPT -> {
-            allow(CasePolicy.handles(actor, c), action);
+            allow(enterprises.handlesAny(actor, c), action);
             yield c.accept();
           }
           case EVIDENCE -> {
-            allow(CasePolicy.handles(actor, c) || enterprises.addsEvidence(actor, c), action);
+            allow(enterprises.handlesAny(actor, c) || enterprises.addsEvidence(actor, c), action);
             yield c.evidence(cmd.reason());
           }
           case PLAN -> {
-            allow(CasePolicy.handles(actor, c), action);
+            allow(enterprises.handlesAny(actor, c), action);
             yield c.plan(cmd.plan());
           }
           case FEEDBACK -> {
-            allow(CasePolicy.handles(actor, c), action);
+            allow(enterprises.handlesAny(actor, c), action);
             yield c.feedback(cmd.reason(), now, cal, rules);
           }
           case REINSPECT_PASS, REWORK -> {
@@ -320,7 +320,7 @@ class CaseService {
             yield c.close(cmd.reason(), now, cal);
           }
           case REQUEST_EXTENSION -> {
-            allow(CasePolicy.handles(actor, c), action);
+            allow(enterprises.handlesAny(actor, c), action);
             yield c.requestExtension(cmd.days() == null ? 0 : cmd.days(), cmd.reason());
           }
           case APPROVE_EXTENSION, REFUSE_EXTENSION -> {

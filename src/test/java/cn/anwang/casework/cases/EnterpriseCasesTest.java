@@ -276,4 +276,77 @@ class EnterpriseCasesTest {
         null,
         404);
   }
+
+  @Test
+  void aCaseDispatchedToTheEnterpriseIsHandledByItsLinkedUser()
+      throws Exception {
+    long object =
+        jdbc.sql(
+                """
+                SELECT o.id FROM supervised_object o
+                 WHERE o.street_code = '120101001' AND o.status = 'OPERATING'
+                   AND NOT o.direct_supervision
+                 ORDER BY o.id LIMIT 1 OFFSET 13
+                """)
+            .query(Long.class)
+            .single();
+    long enterprise = userId("heping.qiye");
+    long id = report(object);
+    call(post("/api/v1/cases/" + id + "/register"), "heping.street", Map.of(), 200);
+    call(
+        post("/api/v1/cases/" + id + "/dispatch"),
+        "heping.street",
+        Map.of("handlerType", "ENTERPRISE", "handlerCode", String.valueOf(object)),
+        200);
+    // not linked: the enterprise user neither sees nor handles it
+    call(post("/api/v1/cases/" + id + "/accept"), "heping.qiye", Map.of(), 404);
+    call(
+        post("/api/v1/objects/" + object + "/accounts"),
+        "heping.street",
+        Map.of("username", "heping.qiye"),
+        200);
+    try {
+      // the street does not handle a case dispatched to the enterprise
+      call(post("/api/v1/cases/" + id + "/accept"), "heping.street", Map.of(), 403);
+      String page =
+          mvc.perform(get("/cases/" + id).with(user(users.loadUserByUsername("heping.qiye"))))
+              .andExpect(status().isOk())
+              .andReturn()
+              .getResponse()
+              .getContentAsString();
+      assertThat(page).contains("id=\"action-ACCEPT\"");
+      call(post("/api/v1/cases/" + id + "/accept"), "heping.qiye", Map.of(), 200);
+      call(
+          post("/api/v1/cases/" + id + "/evidence"),
+          "heping.qiye",
+          Map.of("reason", "已更换灭火器"),
+          200);
+      JsonNode fed =
+          call(
+              post("/api/v1/cases/" + id + "/feedback"),
+              "heping.qiye",
+              Map.of("reason", "已整改完毕"),
+              200);
+      assertThat(fed.get("status").asText()).isEqualTo("FEEDBACK_SUBMITTED");
+      // the officer re-inspects on site and the street closes, as for any handler
+      call(
+          post("/api/v1/cases/" + id + "/reinspection"),
+          "heping.officer",
+          Map.of("passed", true, "reason", "复查合格", "lon", 117.2, "lat", 39.12),
+          200);
+      JsonNode closed =
+          call(
+              post("/api/v1/cases/" + id + "/close"), "heping.street", Map.of("reason", "结案"), 200);
+      assertThat(closed.get("status").asText()).isEqualTo("CLOSED");
+      JsonNode timeline = closed.get("timeline");
+      assertThat(timeline.get(3).get("action").asText()).isEqualTo("ACCEPT");
+      assertThat(timeline.get(3).get("actorRole").asText()).isEqualTo("ENTERPRISE_USER");
+    } finally {
+      call(
+          delete("/api/v1/objects/" + object + "/accounts/" + enterprise),
+          "heping.street",
+          null,
+          204);
+    }
+  }
 }
