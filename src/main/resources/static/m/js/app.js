@@ -109,10 +109,11 @@ const PREFETCH_EVERY_MS = 10 * 60 * 1000;
  * objects and grids, my tasks, open cases, and the checklist of each object.
  */
 export async function prefetch(force) {
-  if (!navigator.onLine) { return; }
+  const flag = document.documentElement.dataset;
+  if (!navigator.onLine) { flag.prefetched = 'offline'; return; }
   const last = Number(localStorage.getItem(PREFETCH_KEY) || 0);
-  if (!force && Date.now() - last < PREFETCH_EVERY_MS) { return; }
-  localStorage.setItem(PREFETCH_KEY, String(Date.now()));
+  if (!force && Date.now() - last < PREFETCH_EVERY_MS) { flag.prefetched = 'done'; return; }
+  flag.prefetched = 'running';
   const quiet = (p) => p.catch(() => null);
   const [objects] = await Promise.all([
     quiet(getJson('/api/v1/me/objects')),
@@ -124,6 +125,16 @@ export async function prefetch(force) {
   for (let i = 0; i < ids.length; i += 4) {
     await Promise.all(ids.slice(i, i + 4).map((id) => quiet(getJson('/api/v1/checklists/for-object/' + id))));
   }
+  if (objects) { localStorage.setItem(PREFETCH_KEY, String(Date.now())); }
+  flag.prefetched = 'done';
+}
+
+/** Resolves once the service worker controls this page (its reads then land in its cache). */
+function controlled() {
+  if (navigator.serviceWorker.controller) { return Promise.resolve(); }
+  return new Promise(function (resolve) {
+    navigator.serviceWorker.addEventListener('controllerchange', () => resolve(), {once: true});
+  });
 }
 
 function installManifest() {
@@ -149,7 +160,7 @@ async function start() {
   await updateBadge();
   syncNow(false);
   if ('serviceWorker' in navigator) {
-    navigator.serviceWorker.ready.then(() => prefetch(false));
+    navigator.serviceWorker.ready.then(controlled).then(() => prefetch(false));
   }
 }
 
