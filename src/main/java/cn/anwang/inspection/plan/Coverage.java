@@ -14,8 +14,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Patrol coverage of a division on a day, one row per child (districts of the city, streets of a
  * district, grids of a street or village): tasks done, due (open, not yet late) and overdue (open
- * past their due date, of this period or an earlier one). It counts inspections required and
- * made, nothing else: no online time, no check-ins.
+ * past their due date, of this period or an earlier one). It counts inspections required and made,
+ * nothing else: no online time, no check-ins.
  */
 @Service
 @Transactional(readOnly = true)
@@ -36,7 +36,12 @@ public class Coverage {
 
   /** The rows, their sum, and the level they are at. */
   public record Report(
-      String divisionCode, String divisionName, String level, LocalDate on, List<Row> rows, Row total) {}
+      String divisionCode,
+      String divisionName,
+      String level,
+      LocalDate on,
+      List<Row> rows,
+      Row total) {}
 
   private final JdbcClient jdbc;
   private final CurrentActor currentActor;
@@ -54,9 +59,10 @@ public class Coverage {
 
   public Report of(String divisionCode, LocalDate on) {
     Actor actor = currentActor.require();
-    String code = divisionCode == null || divisionCode.isBlank()
-        ? actor.scope().territoryCode()
-        : divisionCode;
+    String code =
+        divisionCode == null || divisionCode.isBlank()
+            ? actor.scope().territoryCode()
+            : divisionCode;
     if (!actor.covers(code)) {
       throw ApiProblems.notFound("Division", code);
     }

@@ -8,12 +8,12 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Generates the patrol tasks of the period that contains a date, set-based: one task per
- * operating, not directly supervised object in a grid with an active officer, for that officer
- * (the earliest assigned, then the lowest id, when a grid has several), for the period its risk
- * level's plan gives. Unique per object and period start, so running it again (or on two servers)
- * adds nothing. It also hands open tasks to the grid's current officer after reassignments and
- * drops open tasks of objects that closed or went under direct supervision.
+ * Generates the patrol tasks of the period that contains a date, set-based: one task per operating,
+ * not directly supervised object in a grid with an active officer, for that officer (the earliest
+ * assigned, then the lowest id, when a grid has several), for the period its risk level's plan
+ * gives. Unique per object and period start, so running it again (or on two servers) adds nothing.
+ * It also hands open tasks to the grid's current officer after reassignments and drops open tasks
+ * of objects that closed or went under direct supervision.
  */
 @Service
 public class PatrolPlanGenerator {

@@ -15,10 +15,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The patrol plan per district: months per period for each risk level and the allowed distance
- * of an inspection's position from its object. The city default ({@code 12}) applies to every
- * district without its own row. District administrators set their district's, the city
- * administrator any.
+ * The patrol plan per district: months per period for each risk level and the allowed distance of
+ * an inspection's position from its object. The city default ({@code 12}) applies to every district
+ * without its own row. District administrators set their district's, the city administrator any.
  */
 @Service
 @Transactional
@@ -101,8 +100,7 @@ public class PatrolSettings {
       return List.of(effective(territory.substring(0, 6)));
     }
     List<String> districts =
-        jdbc.sql(
-                "SELECT code FROM division WHERE level = 'district' AND code LIKE ? ORDER BY code")
+        jdbc.sql("SELECT code FROM division WHERE level = 'district' AND code LIKE ? ORDER BY code")
             .param(actor.scope().likePattern())
             .query(String.class)
             .list();
@@ -124,7 +122,8 @@ public class PatrolSettings {
             || (actor.role() == Role.DISTRICT_ADMIN && !city && actor.covers(scopeCode));
     if (!allowed) {
       if (city || actor.covers(scopeCode) || actor.scope().territoryCode().startsWith(scopeCode)) {
-        throw ApiProblems.forbidden("Only the district's or the city's administrator sets its plan");
+        throw ApiProblems.forbidden(
+            "Only the district's or the city's administrator sets its plan");
       }
       throw ApiProblems.notFound("Patrol plan", scopeCode);
     }
@@ -134,7 +133,9 @@ public class PatrolSettings {
     int yellow = months("yellowMonths", u.yellowMonths(), before.yellowMonths());
     int blue = months("blueMonths", u.blueMonths(), before.blueMonths());
     int distance =
-        u.allowedDistanceMeters() == null ? before.allowedDistanceMeters() : u.allowedDistanceMeters();
+        u.allowedDistanceMeters() == null
+            ? before.allowedDistanceMeters()
+            : u.allowedDistanceMeters();
     if (distance < 10 || distance > 5000) {
       throw new InspectionRejected("allowedDistanceMeters", "inspection.rule.distance", "10–5000");
     }
@@ -153,7 +154,8 @@ public class PatrolSettings {
         .params(scopeCode, red, orange, yellow, blue, distance, actor.username())
         .update();
     Plan after = row(scopeCode).orElseThrow();
-    audit.record("patrol-plan.update", "patrol-plan", scopeCode, city ? null : scopeCode, before, after);
+    audit.record(
+        "patrol-plan.update", "patrol-plan", scopeCode, city ? null : scopeCode, before, after);
     return after;
   }
 

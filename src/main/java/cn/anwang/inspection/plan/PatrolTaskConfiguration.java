@@ -12,9 +12,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Patrol task generation as a db-scheduler recurring task (one server at a time; the unique
- * object + period key makes a repeat harmless anyway), every {@code anwang.inspection.plan-every}
- * (default 6 hours), for the current day in China.
+ * Patrol task generation as a db-scheduler recurring task (one server at a time; the unique object
+ * + period key makes a repeat harmless anyway), every {@code anwang.inspection.plan-every} (default
+ * 6 hours), for the current day in China.
  */
 @Configuration(proxyBeanMethods = false)
 class PatrolTaskConfiguration {

@@ -4,7 +4,6 @@ import cn.anwang.identity.Actor;
 import cn.anwang.identity.CurrentActor;
 import cn.anwang.inspection.checklist.Checklist;
 import cn.anwang.inspection.checklist.Checklists;
-
 import cn.anwang.workforce.OfficerDirectory;
 import java.sql.Array;
 import java.sql.SQLException;
@@ -69,7 +68,8 @@ public class TaskList {
     if (officer.isEmpty()) {
       return List.of();
     }
-    return forOfficer(officer.get().id(), lon, lat, LocalDate.now(clock.withZone(PatrolPeriods.CHINA)));
+    return forOfficer(
+        officer.get().id(), lon, lat, LocalDate.now(clock.withZone(PatrolPeriods.CHINA)));
   }
 
   /** The tasks of an officer on a day (unscoped; {@link #mine} is the caller's). */
@@ -129,8 +129,7 @@ public class TaskList {
     tasks.sort(
         Comparator.comparing((Task t) -> "DONE".equals(t.status()))
             .thenComparing(Task::dueDate)
-            .thenComparing(
-                Task::distanceMeters, Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparing(Task::distanceMeters, Comparator.nullsLast(Comparator.naturalOrder()))
             .thenComparing(Task::taskId));
     return tasks;
   }
