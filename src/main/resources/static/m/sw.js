@@ -2,9 +2,9 @@
 // them). Pages: network first, the cached copy when offline (one shell serves every object's
 // inspection page). API reads: network first, the last answer when offline. Writes are never
 // cached here: the pages put them in the outbox, and the 'outbox' Background Sync sends them.
-import {syncAll} from './js/outbox.js';
+import {syncAll, pendingCount} from './js/outbox.js';
 
-const VERSION = 'm-2026-11-29-1';
+const VERSION = 'm-2026-11-29-2';
 const STATIC_CACHE = 'anwang-m-static-' + VERSION;
 const PAGE_CACHE = 'anwang-m-pages';
 const API_CACHE = 'anwang-m-api';
@@ -144,7 +144,10 @@ self.addEventListener('fetch', function (event) {
 
 self.addEventListener('sync', function (event) {
   if (event.tag === 'outbox') {
-    event.waitUntil(syncAll(false));
+    // a rejected promise makes the browser try this sync again later, with its own backoff
+    event.waitUntil(syncAll(false).then(pendingCount).then(function (n) {
+      if (n > 0 && !self.navigator.onLine) { throw new Error('still offline'); }
+    }));
   }
 });
 

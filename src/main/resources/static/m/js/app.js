@@ -159,6 +159,8 @@ async function start() {
   }
   await updateBadge();
   syncNow(false);
+  // retries with the backoff each item carries, while the page is open
+  setInterval(() => syncNow(false), 10000);
   if ('serviceWorker' in navigator) {
     navigator.serviceWorker.ready.then(controlled).then(() => prefetch(false));
   }

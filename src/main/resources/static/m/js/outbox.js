@@ -124,8 +124,12 @@ function request(item) {
     headers['Content-Type'] = 'application/json';
     body = JSON.stringify(item.json);
   }
+  // a request that hangs (a dead connection) must not hold the sync lock for ever
+  const abort = new AbortController();
+  const timer = setTimeout(() => abort.abort(), item.blob ? 60000 : 20000);
   return fetch(item.url, {method: 'POST', headers: headers, body: body,
-    credentials: 'same-origin', redirect: 'manual'});
+    credentials: 'same-origin', redirect: 'manual', signal: abort.signal})
+    .finally(() => clearTimeout(timer));
 }
 
 function problemText(res) {
@@ -207,7 +211,9 @@ async function runSync(force) {
  */
 export function syncAll(force) {
   if (self.navigator && self.navigator.locks) {
-    return self.navigator.locks.request('anwang-outbox-sync', () => runSync(force));
+    // when another page or the service worker is syncing, leave it to them
+    return self.navigator.locks.request('anwang-outbox-sync', {ifAvailable: true},
+      (lock) => (lock ? runSync(force) : 0));
   }
   return runSync(force);
 }

@@ -15,6 +15,7 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.devtools.Command;
@@ -57,6 +58,7 @@ class PhoneOfflineBrowserTest {
         Browser browser = Browser.open(360, 740)) {
       driver = browser.driver;
       wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+      wait.ignoring(StaleElementReferenceException.class);
       long objectId = area.objectIds().get(0);
       double[] place =
           jdbc.sql("SELECT lon, lat FROM supervised_object WHERE id = ?")
@@ -132,10 +134,8 @@ class PhoneOfflineBrowserTest {
               By.cssSelector(".m-outbox-item[data-id='" + inspectionKey + "']")));
       assertThat(status(caseKey)).isEqualTo("waiting");
       assertThat(status(inspectionKey)).isEqualTo("waiting");
-      assertThat(driver.findElements(By.cssSelector(".m-outbox-item[data-kind='photo']")))
-          .isNotEmpty()
-          .allSatisfy(e -> assertThat(e.getAttribute("data-status")).isEqualTo("waiting"));
-      int waiting = driver.findElements(By.cssSelector(".m-outbox-item")).size();
+      assertThat(statuses("photo")).isNotEmpty().containsOnly("waiting");
+      int waiting = statuses(null).size();
       assertThat(driver.findElement(By.id("m-outbox-badge")).getAttribute("data-count"))
           .isEqualTo(Integer.toString(waiting));
       assertThat(count("SELECT count(*) FROM safety_case WHERE idempotency_key = ?", caseKey))
@@ -145,11 +145,12 @@ class PhoneOfflineBrowserTest {
 
       // back online: everything syncs by itself
       offline(false);
-      wait.until(d -> "synced".equals(status(caseKey)) && "synced".equals(status(inspectionKey)));
-      wait.until(
-          d ->
-              driver.findElements(By.cssSelector(".m-outbox-item")).stream()
-                  .allMatch(e -> "synced".equals(e.getAttribute("data-status"))));
+      try {
+        wait.until(d -> "synced".equals(status(caseKey)) && "synced".equals(status(inspectionKey)));
+      } catch (org.openqa.selenium.TimeoutException e) {
+        throw new AssertionError("not synced: " + outboxDump(), e);
+      }
+      wait.until(d -> statuses(null).stream().allMatch("synced"::equals));
       wait.until(
           d -> "0".equals(driver.findElement(By.id("m-outbox-badge")).getAttribute("data-count")));
       assertThat(count("SELECT count(*) FROM safety_case WHERE idempotency_key = ?", caseKey))
@@ -215,6 +216,18 @@ class PhoneOfflineBrowserTest {
     }
   }
 
+  /** The outbox as the page sees it (without photo contents), for failure messages. */
+  private Object outboxDump() {
+    return ((JavascriptExecutor) driver)
+        .executeAsyncScript(
+            "const done = arguments[arguments.length - 1];"
+                + "import('/m/js/outbox.js').then((o) => o.all()).then(async (all) => done(JSON.stringify("
+                + "{locks: await navigator.locks.query(), items: "
+                + "all.map((i) => ({kind: i.kind, status: i.status, error: i.error, attempts: i.attempts,"
+                + " nextAt: i.nextAt - Date.now(), online: navigator.onLine}))})))"
+                + ".catch((e) => done(String(e)));");
+  }
+
   private String photoIds() {
     return (String)
         script(
@@ -226,10 +239,24 @@ class PhoneOfflineBrowserTest {
     return jdbc.sql(sql).param(param).query(Long.class).single();
   }
 
+  /** An outbox item's status as shown (read in one go: the list re-renders on every change). */
   private String status(String id) {
-    List<WebElement> found =
-        driver.findElements(By.cssSelector(".m-outbox-item[data-id='" + id + "']"));
-    return found.isEmpty() ? null : found.get(0).getAttribute("data-status");
+    return (String)
+        script(
+            "const e = document.querySelector(`.m-outbox-item[data-id='${arguments[0]}']`);"
+                + " return e ? e.dataset.status : null;",
+            id);
+  }
+
+  /** The statuses of the outbox items of a kind (all kinds when null). */
+  @SuppressWarnings("unchecked")
+  private List<String> statuses(String kind) {
+    return (List<String>)
+        script(
+            "return Array.from(document.querySelectorAll('.m-outbox-item'))"
+                + ".filter((e) => !arguments[0] || e.dataset.kind === arguments[0])"
+                + ".map((e) => e.dataset.status);",
+            kind);
   }
 
   /** Cuts or restores the network for the page and for the service worker (its own target). */
