@@ -217,13 +217,13 @@ class ChangeProposals {
       String phone = v.contactPhone() != null ? v.contactPhone() : c.phone();
       String status = v.businessStatus() != null ? v.businessStatus() : c.status();
       if (v.contactName() != null) {
-        changes.put("contactName", List.of(mask(c.name()), mask(name)));
+        changes.put("contactName", java.util.Arrays.asList(mask(c.name()), mask(name)));
       }
       if (v.contactPhone() != null) {
-        changes.put("contactPhone", List.of(mask(c.phone()), mask(phone)));
+        changes.put("contactPhone", java.util.Arrays.asList(mask(c.phone()), mask(phone)));
       }
       if (v.businessStatus() != null) {
-        changes.put("status", List.of(c.status(), status));
+        changes.put("status", java.util.Arrays.asList(c.status(), status));
       }
       jdbc.sql(
               """
