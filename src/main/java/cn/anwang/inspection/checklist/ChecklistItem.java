@@ -14,6 +14,11 @@ public record ChecklistItem(
     String text,
     String legalBasis,
     String answerType,
-    boolean photoRequired,
+    Boolean photoRequired,
     String severity,
-    String caseType) {}
+    String caseType) {
+
+  public ChecklistItem {
+    photoRequired = Boolean.TRUE.equals(photoRequired);
+  }
+}

@@ -18,10 +18,10 @@ import org.springframework.web.bind.annotation.RestController;
 class PatrolApiController {
 
   private final PatrolSettings settings;
-  private final Coverage coverage;
+  private final PatrolCoverage coverage;
   private final TaskList tasks;
 
-  PatrolApiController(PatrolSettings settings, Coverage coverage, TaskList tasks) {
+  PatrolApiController(PatrolSettings settings, PatrolCoverage coverage, TaskList tasks) {
     this.settings = settings;
     this.coverage = coverage;
     this.tasks = tasks;
@@ -46,7 +46,7 @@ class PatrolApiController {
   }
 
   @GetMapping("/api/v1/patrol-coverage")
-  Coverage.Report coverage(
+  PatrolCoverage.Report coverage(
       @RequestParam(required = false) String division,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on) {
     return coverage.of(division, on);

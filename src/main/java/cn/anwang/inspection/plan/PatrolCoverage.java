@@ -19,9 +19,9 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional(readOnly = true)
-public class Coverage {
+public class PatrolCoverage {
 
-  /** Coverage of one child division or grid. */
+  /** PatrolCoverage of one child division or grid. */
   public record Row(String code, String name, long done, long due, long overdue) {
 
     public long total() {
@@ -47,7 +47,7 @@ public class Coverage {
   private final CurrentActor currentActor;
   private final Clock clock;
 
-  Coverage(JdbcClient jdbc, CurrentActor currentActor, Optional<Clock> clock) {
+  PatrolCoverage(JdbcClient jdbc, CurrentActor currentActor, Optional<Clock> clock) {
     this.jdbc = jdbc;
     this.currentActor = currentActor;
     this.clock = clock.orElse(Clock.systemUTC());
