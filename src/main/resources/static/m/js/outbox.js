@@ -91,8 +91,25 @@ function put(item) {
   return tx('readwrite', (s) => s.put(item));
 }
 
-export function remove(id) {
-  return tx('readwrite', (s) => s.delete(id)).then(notify);
+/**
+ * Drops an item; a discarded photo is also taken out of the inspections that listed it, so they
+ * are sent without it instead of waiting for it for ever.
+ */
+export async function remove(id) {
+  const items = await all();
+  for (const item of items) {
+    if (item.status === 'synced' || !(item.dependsOn || []).includes(id)) { continue; }
+    item.dependsOn = item.dependsOn.filter((d) => d !== id);
+    if (item.json) {
+      item.json.photoIds = (item.json.photoIds || []).filter((p) => p !== id);
+      (item.json.answers || []).forEach(function (a) {
+        a.photoIds = (a.photoIds || []).filter((p) => p !== id);
+      });
+    }
+    await put(item);
+  }
+  await tx('readwrite', (s) => s.delete(id));
+  notify();
 }
 
 /** Items not yet on the server (waiting or rejected). */

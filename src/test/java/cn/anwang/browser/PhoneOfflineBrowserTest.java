@@ -216,6 +216,71 @@ class PhoneOfflineBrowserTest {
     }
   }
 
+  @Test
+  void aRefusedPhotoShowsTheServersReasonAndOnceDiscardedTheInspectionGoesWithoutIt()
+      throws Exception {
+    Path good = Files.createTempFile("good", ".png");
+    BufferedImage img = new BufferedImage(20, 20, BufferedImage.TYPE_INT_RGB);
+    ImageIO.write(img, "png", good.toFile());
+    Path bad = Files.createTempFile("not-a-photo", ".png");
+    Files.writeString(bad, "this is text, not an image");
+    try (PhoneFixtures area = new PhoneFixtures(jdbc);
+        Browser browser = Browser.open(360, 740)) {
+      driver = browser.driver;
+      wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+      wait.ignoring(StaleElementReferenceException.class);
+      login();
+      driver.get(url("/m/inspect/" + area.objectIds().get(1)));
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#m-items .m-item")));
+      for (WebElement item : driver.findElements(By.cssSelector("#m-items .m-item"))) {
+        if (!item.findElements(By.cssSelector("input.btn-check")).isEmpty()) {
+          click(item.findElement(By.cssSelector("input[value='YES'] + label")));
+        } else {
+          WebElement field = item.findElement(By.cssSelector("input[name^='answer-']"));
+          field.sendKeys("number".equals(field.getAttribute("type")) ? "2" : "正常");
+        }
+        if (item.getText().contains("*")) {
+          item.findElement(By.cssSelector("input[type=file]")).sendKeys(good.toString());
+        }
+      }
+      driver.findElement(By.id("m-photos")).sendKeys(bad.toString());
+      click(driver.findElement(By.id("m-inspect-submit")));
+      String inspectionKey =
+          wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("m-inspect-done")))
+              .getAttribute("data-id");
+
+      driver.get(url("/m/outbox"));
+      wait.until(d -> statuses("photo").contains("rejected"));
+      WebElement refused =
+          driver.findElement(By.cssSelector(".m-outbox-item[data-status='rejected']"));
+      // the server's reason, in the page's language, and the count of what is not on the server
+      assertThat(refused.findElement(By.cssSelector(".m-error")).getText()).contains("422");
+      assertThat(status(inspectionKey)).isEqualTo("waiting");
+      assertThat(count("SELECT count(*) FROM inspection WHERE client_id = ?::uuid", inspectionKey))
+          .isZero();
+      wait.until(
+          d -> "2".equals(driver.findElement(By.id("m-outbox-badge")).getAttribute("data-count")));
+
+      String refusedId = refused.getAttribute("data-id");
+      click(refused.findElement(By.cssSelector(".btn-outline-danger")));
+      wait.until(d -> "synced".equals(status(inspectionKey)));
+      assertThat(statuses("photo")).containsOnly("synced");
+      assertThat(count("SELECT count(*) FROM inspection WHERE client_id = ?::uuid", inspectionKey))
+          .isEqualTo(1);
+      assertThat(
+              jdbc.sql(
+                      "SELECT count(*) FROM inspection WHERE client_id = ?::uuid"
+                          + " AND NOT (?::uuid = ANY (photo_ids))")
+                  .params(inspectionKey, refusedId)
+                  .query(Long.class)
+                  .single())
+          .isEqualTo(1);
+    } finally {
+      Files.deleteIfExists(good);
+      Files.deleteIfExists(bad);
+    }
+  }
+
   /** The outbox as the page sees it (without photo contents), for failure messages. */
   private Object outboxDump() {
     return ((JavascriptExecutor) driver)
