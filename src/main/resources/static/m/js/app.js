@@ -146,7 +146,29 @@ function installManifest() {
   document.head.appendChild(link);
 }
 
+/**
+ * Another officer logged in on this phone: the previous one's cached pages and data go, and the
+ * outbox from now on sends (and shows) only this officer's items.
+ */
+async function rememberUser() {
+  const el = document.getElementById('m-texts');
+  const user = el && el.dataset.user;
+  if (!user) { return; }
+  const before = await outbox.currentUser().catch(() => null);
+  if (before !== user) {
+    if (before && 'caches' in window) {
+      await Promise.all(['anwang-m-api', 'anwang-m-pages'].map((n) => caches.delete(n)));
+      localStorage.removeItem(PREFETCH_KEY);
+    }
+    await outbox.setUser(user);
+  }
+}
+
+/** Resolves once the phone knows who is logged in (read the outbox after it). */
+export const ready = rememberUser().catch(() => null);
+
 async function start() {
+  await ready;
   installManifest();
   updateNetwork();
   window.addEventListener('online', function () { updateNetwork(); syncNow(true); prefetch(false); });

@@ -1,7 +1,8 @@
 // Open cases in my scope, those in my grids first, and my reports still waiting to sync.
-import {t, el, getJson, outbox} from './app.js';
+import {t, el, getJson, outbox, ready} from './app.js';
 
 async function load() {
+  await ready;
   const list = document.getElementById('m-cases');
   list.replaceChildren();
   const waiting = (await outbox.all()).filter((i) => i.kind === 'case' && i.status !== 'synced');

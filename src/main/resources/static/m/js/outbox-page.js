@@ -1,6 +1,6 @@
 // What waits to sync, with the error of each item and a retry; synced inspections offer a case
 // for each failed item in one tap.
-import {t, el, outbox, syncNow, enqueue} from './app.js';
+import {t, el, outbox, syncNow, enqueue, ready} from './app.js';
 
 function when(ms) {
   return ms ? new Date(ms).toLocaleTimeString() : '';
@@ -89,4 +89,4 @@ document.getElementById('m-sync-now').addEventListener('click', async function (
 });
 outbox.onChange(render);
 window.addEventListener('online', () => setTimeout(render, 500));
-render();
+ready.then(render);

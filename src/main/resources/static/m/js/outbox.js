@@ -6,6 +6,7 @@
 
 const DB_NAME = 'anwang-m';
 const STORE = 'outbox';
+const META = 'meta';
 const CHANNEL = 'anwang-outbox';
 const KEEP_SYNCED_MS = 7 * 24 * 3600 * 1000;
 
@@ -18,6 +19,7 @@ function db() {
       req.onupgradeneeded = function () {
         const store = req.result.createObjectStore(STORE, {keyPath: 'id'});
         store.createIndex('createdAt', 'createdAt');
+        req.result.createObjectStore(META, {keyPath: 'key'});
       };
       req.onsuccess = function () { resolve(req.result); };
       req.onerror = function () { reject(req.error); };
@@ -26,11 +28,12 @@ function db() {
   return dbPromise;
 }
 
-function tx(mode, work) {
+function tx(mode, work, storeName) {
+  const name = storeName || STORE;
   return db().then(function (d) {
     return new Promise(function (resolve, reject) {
-      const t = d.transaction(STORE, mode);
-      const result = work(t.objectStore(STORE));
+      const t = d.transaction(name, mode);
+      const result = work(t.objectStore(name));
       t.oncomplete = function () { resolve(result && 'result' in result ? result.result : result); };
       t.onerror = function () { reject(t.error); };
       t.onabort = function () { reject(t.error); };
@@ -67,20 +70,35 @@ export function uuid() {
 }
 
 /**
+ * Records who is logged in on this phone (the pages know it). Items are sent only for the user
+ * who queued them, so a shared phone never sends one officer's records under another's log-in.
+ */
+export function setUser(name) {
+  return tx('readwrite', (s) => s.put({key: 'user', value: name}), META).then(notify);
+}
+
+export function currentUser() {
+  return tx('readonly', (s) => s.get('user'), META).then((r) => (r ? r.value : null));
+}
+
+/**
  * Queues a write. item: {id, kind: 'photo'|'inspection'|'case'|'itemCase', url, json | blob +
  * filename, dependsOn: [ids that must be synced first], label}.
  */
-export function add(item) {
+export async function add(item) {
   const now = Date.now();
   const full = Object.assign({dependsOn: [], attempts: 0, nextAt: 0, error: null, result: null,
-    status: 'waiting', createdAt: now, seq: now + Math.random()}, item);
-  return tx('readwrite', (s) => s.put(full)).then(function () { notify(); return full; });
+    status: 'waiting', createdAt: now, seq: now + Math.random(), user: await currentUser()}, item);
+  await tx('readwrite', (s) => s.put(full));
+  notify();
+  return full;
 }
 
-export function all() {
-  return tx('readonly', (s) => s.getAll()).then(function (items) {
-    return items.sort((a, b) => a.seq - b.seq);
-  });
+/** The current user's items, oldest first. */
+export async function all() {
+  const user = await currentUser();
+  const items = await tx('readonly', (s) => s.getAll());
+  return items.filter((i) => !i.user || !user || i.user === user).sort((a, b) => a.seq - b.seq);
 }
 
 export function get(id) {

@@ -275,6 +275,13 @@ class PhoneOfflineBrowserTest {
                   .query(Long.class)
                   .single())
           .isEqualTo(1);
+
+      // another officer on the same phone sees (and sends) none of it
+      driver.manage().deleteAllCookies();
+      login("xiqing.officer");
+      driver.get(url("/m/outbox"));
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("m-outbox"), "没有待同步的内容"));
+      assertThat(statuses(null)).isEmpty();
     } finally {
       Files.deleteIfExists(good);
       Files.deleteIfExists(bad);
@@ -365,8 +372,12 @@ class PhoneOfflineBrowserTest {
   }
 
   private void login() {
+    login(PhoneFixtures.USER);
+  }
+
+  private void login(String user) {
     driver.get(url("/login"));
-    driver.findElement(By.name("username")).sendKeys(PhoneFixtures.USER);
+    driver.findElement(By.name("username")).sendKeys(user);
     driver.findElement(By.name("password")).sendKeys("anwang-demo-2026");
     driver.findElement(By.cssSelector("form button[type=submit]")).click();
     wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));

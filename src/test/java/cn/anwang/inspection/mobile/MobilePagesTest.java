@@ -40,7 +40,8 @@ class MobilePagesTest {
           .as(path)
           .contains("id=\"m-outbox-badge\"")
           .contains("待同步")
-          .contains("data-texts=\"{&quot;offline&quot;:&quot;离线&quot;");
+          .contains("data-texts=\"{&quot;offline&quot;:&quot;离线&quot;")
+          .contains("data-user=\"heping.officer\"");
     }
     assertThat(page("/m/outbox", "en"))
         .contains("To sync")
