@@ -1,5 +1,6 @@
 package cn.anwang.area;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -11,6 +12,12 @@ public interface Grids {
 
   /** Every grid in a division subtree ({@code "12"}: the city), by code. */
   List<GridRef> in(String divisionPrefix);
+
+  /**
+   * The grids with these codes as a GeoJSON FeatureCollection with their geometry (WGS-84), in code
+   * order; codes that do not exist are left out (callers check the scope).
+   */
+  String featureCollection(Collection<String> codes);
 
   /** The bounding box of the district's grids, or empty when the district has none. */
   Optional<Extent> extentOf(String districtCode);

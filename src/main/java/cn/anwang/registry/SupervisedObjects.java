@@ -1,5 +1,6 @@
 package cn.anwang.registry;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -8,6 +9,12 @@ public interface SupervisedObjects {
 
   /** The object with this id, with its place and responsible departments. */
   Optional<ObjectRef> find(long id);
+
+  /**
+   * Up to {@code limit} objects placed in these grids that are not closed, by grid code and name
+   * (unscoped: callers check the scope).
+   */
+  List<ObjectRef> inGrids(Collection<String> gridCodes, int limit);
 
   /**
    * Up to {@code limit} ids of operating objects in a district that are not directly supervised,

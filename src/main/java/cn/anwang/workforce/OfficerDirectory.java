@@ -1,5 +1,6 @@
 package cn.anwang.workforce;
 
+import java.util.List;
 import java.util.Optional;
 
 /** Grid officers as other modules read them. */
@@ -7,6 +8,9 @@ public interface OfficerDirectory {
 
   /** The officer linked to this log-in account, if any. */
   Optional<OfficerSummary> byUser(long userId);
+
+  /** The codes of the grids the officer is assigned to now (current assignments), by code. */
+  List<String> currentGridCodes(long officerId);
 
   /**
    * @param divisionCode the street or village the officer belongs to

@@ -1,6 +1,8 @@
 package cn.anwang.area.grid;
 
 import cn.anwang.area.Grids;
+import java.nio.charset.StandardCharsets;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -11,9 +13,19 @@ import org.springframework.stereotype.Component;
 class GridLookup implements Grids {
 
   private final JdbcClient jdbc;
+  private final GridRepository repository;
+  private final GridGeoJson geoJson;
 
-  GridLookup(JdbcClient jdbc) {
+  GridLookup(JdbcClient jdbc, GridRepository repository, GridGeoJson geoJson) {
     this.jdbc = jdbc;
+    this.repository = repository;
+    this.geoJson = geoJson;
+  }
+
+  @Override
+  public String featureCollection(Collection<String> codes) {
+    List<GridRow> rows = codes.isEmpty() ? List.of() : repository.findAll(codes);
+    return new String(geoJson.collection(rows), StandardCharsets.UTF_8);
   }
 
   @Override

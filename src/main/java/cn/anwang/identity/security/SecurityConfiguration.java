@@ -39,6 +39,13 @@ class SecurityConfiguration {
     "/css/**",
     "/js/**",
     "/webjars/**",
+    // the phone pages' service worker, scripts and manifest (no data in them): the worker must be
+    // able to update, and the manifest is fetched without cookies
+    "/m/sw.js",
+    "/m/js/**",
+    "/m/m.css",
+    "/m/manifest.json",
+    "/m/icon.svg",
     "/favicon.ico",
     "/error",
     "/v3/api-docs",

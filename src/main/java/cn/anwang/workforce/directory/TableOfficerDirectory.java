@@ -1,6 +1,7 @@
 package cn.anwang.workforce.directory;
 
 import cn.anwang.workforce.OfficerDirectory;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -31,5 +32,15 @@ class TableOfficerDirectory implements OfficerDirectory {
                     rs.getString(5),
                     rs.getBoolean(6)))
         .optional();
+  }
+
+  @Override
+  public List<String> currentGridCodes(long officerId) {
+    return jdbc.sql(
+            "SELECT grid_code FROM officer_assignment WHERE officer_id = ? AND ends_on IS NULL"
+                + " ORDER BY grid_code")
+        .param(officerId)
+        .query(String.class)
+        .list();
   }
 }

@@ -1,0 +1,42 @@
+package cn.anwang.inspection.web;
+
+import cn.anwang.shared.web.ApiLocale;
+import cn.anwang.shared.web.ApiProblems;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.context.MessageSource;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/** The inspection API's refusals as problems, explained in the caller's language. */
+@RestControllerAdvice(basePackages = "cn.anwang.inspection")
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class InspectionApiExceptions {
+
+  private final MessageSource messages;
+
+  InspectionApiExceptions(MessageSource messages) {
+    this.messages = messages;
+  }
+
+  @ExceptionHandler(InspectionRejected.class)
+  ResponseEntity<ProblemDetail> rejected(InspectionRejected e, HttpServletRequest request) {
+    Locale locale = ApiLocale.of(request);
+    String message = messages.getMessage(e.rule(), new Object[] {e.argument()}, locale);
+    HttpStatus status =
+        "inspection.rule.tooLarge".equals(e.rule())
+            ? HttpStatus.CONTENT_TOO_LARGE
+            : HttpStatus.UNPROCESSABLE_CONTENT;
+    ProblemDetail body = ApiProblems.problem(status, "Inspection rejected", message).getBody();
+    body.setProperty(
+        "fields", List.of(Map.of("field", e.field(), "message", message, "rule", e.rule())));
+    return ResponseEntity.status(status).body(body);
+  }
+}

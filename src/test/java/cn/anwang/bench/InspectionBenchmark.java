@@ -1,0 +1,350 @@
+package cn.anwang.bench;
+
+import cn.anwang.AnwangApplication;
+import cn.anwang.inspection.plan.PatrolPlanGenerator;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Patrol plans and the officer's task list at Tianjin scale. Starts the application (embedded
+ * PostgreSQL in a temporary directory, demo off) and writes, set-based, the same city as {@link
+ * StaffingBenchmark}: 3–6 grids per village of the real division tree, 300,000 objects (3% red, 9%
+ * orange, 28% yellow, 60% blue; 2% closed, 1% 直管) with a position, about 10,000 active officers
+ * assigned to 97% of the grids, and a log-in for every officer. Then:
+ *
+ * <ol>
+ *   <li>times the patrol task generation for the whole city for each month of a quarter (the first
+ *       run creates the tasks of every period starting in January; February and March add the
+ *       monthly and two-monthly ones), and a repeat run that adds nothing;
+ *   <li>writes {@code BENCH_INSPECTIONS} (default 2,000,000) inspection records over the objects,
+ *       marks a third of the open tasks done, and times {@code GET /api/v1/tasks/mine?lon=&lat=}
+ *       over loopback HTTP (Basic auth) for {@code BENCH_OFFICERS} (default 300) officers, each
+ *       once to warm up and then {@code BENCH_ROUNDS} (default 5) times.
+ * </ol>
+ *
+ * <p>{@code mvn -q -Pbench test-compile exec:exec -Dbench.main=cn.anwang.bench.InspectionBenchmark}
+ */
+public final class InspectionBenchmark {
+
+  private static final String ADMIN_PASSWORD = "bench-admin-password";
+  private static final int OBJECTS = setting("BENCH_OBJECTS", 300_000);
+  private static final int INSPECTIONS = setting("BENCH_INSPECTIONS", 2_000_000);
+  private static final int SAMPLE_OFFICERS = setting("BENCH_OFFICERS", 300);
+  private static final int ROUNDS = setting("BENCH_ROUNDS", 5);
+
+  private InspectionBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    Path data = Files.createTempDirectory("anwang-inspection-bench");
+    long t0 = System.nanoTime();
+    ConfigurableApplicationContext app =
+        new SpringApplicationBuilder(AnwangApplication.class)
+            .run(
+                "--server.port=0",
+                "--anwang.demo=false",
+                "--anwang.admin-password=" + ADMIN_PASSWORD,
+                "--anwang.embedded-database.data-directory=" + data.resolve("postgres"),
+                // the scheduled generation would race the timed one
+                "--anwang.inspection.plan-every=1000d",
+                "--logging.level.root=WARN");
+    try {
+      System.out.printf(Locale.ROOT, "Application started in %.1f s%n", seconds(t0));
+      JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+      long t1 = System.nanoTime();
+      writeCity(jdbc);
+      writeUsers(jdbc);
+      System.out.printf(
+          Locale.ROOT,
+          "Wrote %,d grids, %,d objects (%,d operating and not 直管), %,d officers with log-ins,"
+              + " %,d current assignments, in %.1f s%n",
+          count(jdbc, "SELECT count(*) FROM grid"),
+          count(jdbc, "SELECT count(*) FROM supervised_object"),
+          count(
+              jdbc,
+              "SELECT count(*) FROM supervised_object WHERE status = 'OPERATING'"
+                  + " AND NOT direct_supervision"),
+          count(jdbc, "SELECT count(*) FROM officer WHERE user_id IS NOT NULL"),
+          count(jdbc, "SELECT count(*) FROM officer_assignment WHERE ends_on IS NULL"),
+          seconds(t1));
+      generate(app.getBean(PatrolPlanGenerator.class), jdbc);
+      writeInspections(jdbc);
+      int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
+      taskList(port, jdbc, app.getBean(ObjectMapper.class));
+    } finally {
+      app.close();
+      try (Stream<Path> files = Files.walk(data)) {
+        files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+  }
+
+  // ------------------------------------------------------------------ plan generation
+
+  private static void generate(PatrolPlanGenerator generator, JdbcTemplate jdbc) {
+    System.out.printf(Locale.ROOT, "%nPatrol task generation, whole city, 2027 Q1:%n");
+    double total = 0;
+    for (String day : List.of("2027-01-01", "2027-02-01", "2027-03-01")) {
+      long a = System.nanoTime();
+      PatrolPlanGenerator.Result r = generator.generate(LocalDate.parse(day));
+      double s = seconds(a);
+      total += s;
+      System.out.printf(
+          Locale.ROOT, "  run on %s: %,9d tasks created in %6.1f s%n", day, r.created(), s);
+    }
+    long a = System.nanoTime();
+    PatrolPlanGenerator.Result again = generator.generate(LocalDate.parse("2027-03-15"));
+    System.out.printf(
+        Locale.ROOT,
+        "  the quarter: %,d tasks in %.1f s; a repeat run on 2027-03-15: %,d created in %.1f s%n",
+        count(jdbc, "SELECT count(*) FROM patrol_task"),
+        total,
+        again.created(),
+        seconds(a));
+    for (Map<String, Object> row :
+        jdbc.queryForList(
+            "SELECT risk_level, count(*) AS tasks, count(DISTINCT object_id) AS objects"
+                + " FROM patrol_task GROUP BY 1 ORDER BY 1")) {
+      System.out.printf(
+          Locale.ROOT,
+          "    %-6s %,9d tasks for %,8d objects%n",
+          row.get("risk_level"),
+          ((Number) row.get("tasks")).longValue(),
+          ((Number) row.get("objects")).longValue());
+    }
+  }
+
+  // ------------------------------------------------------------------ data
+
+  private static void writeCity(JdbcTemplate jdbc) {
+    // 3–6 grids per village; a tiny square as geometry (the figures never read it)
+    jdbc.execute(
+        "INSERT INTO grid (code, name, division_code, district_code, geometry_wkb, area_m2,"
+            + " min_lon, min_lat, max_lon, max_lat, synthetic)"
+            + " SELECT v.code || '-G' || lpad(k::text, 2, '0'), v.name || '第' || k || '网格',"
+            + " v.code, substr(v.code, 1, 6),"
+            + " decode('010300000001000000040000000000000000000000000000000000000000000000"
+            + "0000F03F0000000000000000000000000000F03F000000000000F03F000000000000000000000000"
+            + "00000000', 'hex'), 1, 0, 0, 1, 1, true"
+            + " FROM division v CROSS JOIN LATERAL generate_series(1,"
+            + " 3 + (hashtext(v.code) & 2147483647) % 4) k WHERE v.level = 'village'");
+    jdbc.execute(
+        "CREATE TEMP TABLE bench_grid AS SELECT row_number() OVER (ORDER BY code) - 1 AS n,"
+            + " code, division_code FROM grid");
+    // objects spread over the grids; 3% red, 9% orange, 28% yellow, 60% blue; 2% closed, 1% 直管
+    jdbc.execute(
+        "WITH g AS (SELECT i, hashint4(i) & 2147483647 AS h1,"
+            + " hashint4(i + 1000003) & 2147483647 AS h2 FROM generate_series(1, "
+            + OBJECTS
+            + ") i)"
+            + " INSERT INTO supervised_object (district_code, street_code, village_code,"
+            + " division_code, grid_code, kind, name, address, lon, lat, status, direct_supervision,"
+            + " direct_supervision_reason, risk_level, risk_rule, text_bigrams, synthetic)"
+            + " SELECT substr(b.division_code, 1, 6), substr(b.division_code, 1, 9),"
+            + " b.division_code, b.division_code, b.code,"
+            + " (ARRAY['ENTERPRISE', 'SMALL_SHOP', 'INDIVIDUAL_BUSINESS', 'HOUSEHOLD'])"
+            + "[1 + g.h2 % 4], '基准对象' || g.i, '基准地址' || g.i,"
+            + " 116.9 + (g.h1 % 10007) / 10007.0 * 0.6, 38.8 + (g.h2 % 10009) / 10009.0 * 0.6,"
+            + " CASE WHEN g.h2 % 50 = 0 THEN 'CLOSED' ELSE 'OPERATING' END,"
+            + " g.h2 % 100 = 1, CASE WHEN g.h2 % 100 = 1 THEN 'LARGE_SCALE' END,"
+            + " CASE WHEN g.h1 % 100 < 3 THEN 'RED' WHEN g.h1 % 100 < 12 THEN 'ORANGE'"
+            + " WHEN g.h1 % 100 < 40 THEN 'YELLOW' ELSE 'BLUE' END, 'DEFAULT',"
+            + " ARRAY[]::text[], true"
+            + " FROM g JOIN bench_grid b ON b.n = (g.h1 / 100) % (SELECT count(*) FROM bench_grid)");
+    // street officers: 5–27 per street (some below, some above the norms)
+    jdbc.execute(
+        "INSERT INTO officer (district_code, division_code, name, tier, employment, status,"
+            + " synthetic)"
+            + " SELECT substr(s.code, 1, 6), s.code, s.name || '网格员' || k, 'STREET', 'STAFF',"
+            + " 'ACTIVE', true FROM division s CROSS JOIN LATERAL generate_series(1,"
+            + " 5 + (hashtext(s.code) & 2147483647) % 23) k WHERE s.level = 'street'");
+    // a village officer in 97% of the villages
+    jdbc.execute(
+        "INSERT INTO officer (district_code, division_code, name, tier, employment, status,"
+            + " synthetic)"
+            + " SELECT substr(v.code, 1, 6), v.code, v.name || '村居网格员', 'VILLAGE', 'PART_TIME',"
+            + " 'ACTIVE', true FROM division v WHERE v.level = 'village'"
+            + " AND (hashtext(v.code || 'o') & 2147483647) % 100 >= 3");
+    // grids: the village officer (60%) or a street officer of the street; 3% left uncovered
+    jdbc.execute(
+        "CREATE TEMP TABLE bench_street_officer AS SELECT division_code AS street, id,"
+            + " row_number() OVER (PARTITION BY division_code ORDER BY id) - 1 AS n,"
+            + " count(*) OVER (PARTITION BY division_code) AS of"
+            + " FROM officer WHERE tier = 'STREET'");
+    jdbc.execute(
+        "INSERT INTO officer_assignment (officer_id, grid_code, district_code, grid_division_code,"
+            + " starts_on, start_reason, created_by)"
+            + " SELECT coalesce(CASE WHEN (hashtext(g.code) & 2147483647) % 100 < 60"
+            + " THEN vo.id END, so.id), g.code, substr(g.division_code, 1, 6), g.division_code,"
+            + " current_date - 30, 'bench', 'bench'"
+            + " FROM grid g LEFT JOIN officer vo ON vo.tier = 'VILLAGE'"
+            + " AND vo.division_code = g.division_code"
+            + " JOIN bench_street_officer so ON so.street = substr(g.division_code, 1, 9)"
+            + " AND so.n = (hashtext(g.code || 's') & 2147483647) % so.of"
+            + " WHERE (hashtext(g.code || 'u') & 2147483647) % 100 >= 3");
+    jdbc.execute("VACUUM ANALYZE grid");
+    jdbc.execute("VACUUM ANALYZE supervised_object");
+    jdbc.execute("VACUUM ANALYZE officer");
+    jdbc.execute("VACUUM ANALYZE officer_assignment");
+  }
+
+  /** A log-in for every officer (the administrator's password), linked to the officer. */
+  private static void writeUsers(JdbcTemplate jdbc) {
+    jdbc.execute(
+        "INSERT INTO app_user (username, password_hash, display_name, role, territory_code)"
+            + " SELECT 'bench-officer-' || o.id, (SELECT password_hash FROM app_user"
+            + " WHERE username = 'admin'), o.name, CASE o.tier WHEN 'STREET' THEN 'STREET_OFFICER'"
+            + " ELSE 'VILLAGE_OFFICER' END, o.division_code FROM officer o");
+    jdbc.execute(
+        "UPDATE officer o SET user_id = u.id FROM app_user u"
+            + " WHERE u.username = 'bench-officer-' || o.id");
+    jdbc.execute("VACUUM ANALYZE app_user");
+    jdbc.execute("VACUUM ANALYZE officer");
+  }
+
+  /** Inspection records over the objects with tasks, by their officers, over two years. */
+  private static void writeInspections(JdbcTemplate jdbc) {
+    long a = System.nanoTime();
+    jdbc.execute(
+        "CREATE TEMP TABLE bench_target AS SELECT row_number() OVER (ORDER BY t.object_id) - 1 AS n,"
+            + " t.object_id, f.user_id, f.id AS officer_id, o.district_code, o.division_code,"
+            + " o.grid_code, o.lon, o.lat FROM (SELECT DISTINCT ON (object_id) object_id, officer_id"
+            + " FROM patrol_task ORDER BY object_id, period_start) t"
+            + " JOIN officer f ON f.id = t.officer_id JOIN supervised_object o ON o.id = t.object_id");
+    long targets = count(jdbc, "SELECT count(*) FROM bench_target");
+    jdbc.execute(
+        "INSERT INTO inspection (client_id, user_id, officer_id, kind, object_id, district_code,"
+            + " division_code, grid_code, started_at, ended_at, lon, lat, distance_m, inside_grid,"
+            + " outside_allowed_area, answers)"
+            + " SELECT gen_random_uuid(), b.user_id, b.officer_id, 'INSPECTION', b.object_id,"
+            + " b.district_code, b.division_code, b.grid_code,"
+            + " timestamptz '2025-01-01 08:00+08' + (i % 730) * interval '1 day',"
+            + " timestamptz '2025-01-01 08:30+08' + (i % 730) * interval '1 day',"
+            + " b.lon, b.lat, 12.5, true, false, '[]'"
+            + " FROM generate_series(1, "
+            + INSPECTIONS
+            + ") i JOIN bench_target b ON b.n = (hashint4(i) & 2147483647) % "
+            + targets);
+    jdbc.execute(
+        "UPDATE patrol_task SET status = 'DONE', done_at = now()"
+            + " WHERE status = 'OPEN' AND (hashint8(id) & 2147483647) % 3 = 0");
+    jdbc.execute("VACUUM ANALYZE inspection");
+    jdbc.execute("VACUUM ANALYZE patrol_task");
+    System.out.printf(
+        Locale.ROOT,
+        "%nWrote %,d inspection records, marked %,d of %,d tasks done, in %.1f s%n",
+        count(jdbc, "SELECT count(*) FROM inspection"),
+        count(jdbc, "SELECT count(*) FROM patrol_task WHERE status = 'DONE'"),
+        count(jdbc, "SELECT count(*) FROM patrol_task"),
+        seconds(a));
+  }
+
+  // ------------------------------------------------------------------ task list
+
+  private static void taskList(int port, JdbcTemplate jdbc, ObjectMapper json) throws Exception {
+    // a spread of officers: every n-th of those with tasks, so busy and quiet ones alike
+    List<Map<String, Object>> officers =
+        jdbc.queryForList(
+            "SELECT username, lon, lat FROM (SELECT u.username, avg(o.lon) AS lon,"
+                + " avg(o.lat) AS lat, row_number() OVER (ORDER BY f.id) AS r,"
+                + " count(*) OVER () AS total FROM patrol_task t JOIN officer f ON f.id = t.officer_id"
+                + " JOIN app_user u ON u.id = f.user_id JOIN supervised_object o ON o.id = t.object_id"
+                + " GROUP BY f.id, u.username) x"
+                + " WHERE r % greatest(1, total / ?) = 0 LIMIT ?",
+            SAMPLE_OFFICERS, SAMPLE_OFFICERS);
+    HttpClient http = HttpClient.newHttpClient();
+    String base = "http://localhost:" + port + "/api/v1/tasks/mine";
+    List<String> urls = new ArrayList<>();
+    List<String> auths = new ArrayList<>();
+    List<Integer> sizes = new ArrayList<>();
+    for (Map<String, Object> o : officers) {
+      urls.add(
+          String.format(
+              Locale.ROOT,
+              "%s?lon=%.5f&lat=%.5f",
+              base,
+              (Double) o.get("lon"),
+              (Double) o.get("lat")));
+      auths.add(
+          "Basic "
+              + Base64.getEncoder()
+                  .encodeToString(
+                      (o.get("username") + ":" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8)));
+    }
+    for (int i = 0; i < urls.size(); i++) {
+      sizes.add(get(http, json, urls.get(i), auths.get(i)).get("items").size()); // warm-up, log-in
+    }
+    List<Double> millis = new ArrayList<>();
+    for (int r = 0; r < ROUNDS; r++) {
+      for (int i = 0; i < urls.size(); i++) {
+        long a = System.nanoTime();
+        get(http, json, urls.get(i), auths.get(i));
+        millis.add((System.nanoTime() - a) / 1e6);
+      }
+    }
+    Collections.sort(sizes);
+    System.out.printf(
+        Locale.ROOT,
+        "%nGET /api/v1/tasks/mine?lon=&lat= over HTTP, %d officers × %d rounds (after one warm-up"
+            + " each), with %,d inspection records in the database; tasks per officer: min %d,"
+            + " median %d, max %d%n",
+        urls.size(),
+        ROUNDS,
+        count(jdbc, "SELECT count(*) FROM inspection"),
+        sizes.get(0),
+        sizes.get(sizes.size() / 2),
+        sizes.get(sizes.size() - 1));
+    Collections.sort(millis);
+    System.out.printf(
+        Locale.ROOT,
+        "  min %.1f ms, median %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+        millis.get(0),
+        millis.get(millis.size() / 2),
+        millis.get((int) Math.ceil(millis.size() * 0.95) - 1),
+        millis.get((int) Math.ceil(millis.size() * 0.99) - 1),
+        millis.get(millis.size() - 1));
+  }
+
+  private static JsonNode get(HttpClient http, ObjectMapper json, String url, String auth)
+      throws Exception {
+    HttpResponse<String> r =
+        http.send(
+            HttpRequest.newBuilder(URI.create(url)).header("Authorization", auth).GET().build(),
+            HttpResponse.BodyHandlers.ofString());
+    if (r.statusCode() != 200) {
+      throw new IllegalStateException(url + " answered " + r.statusCode() + ": " + r.body());
+    }
+    return json.readTree(r.body());
+  }
+
+  private static long count(JdbcTemplate jdbc, String sql) {
+    return jdbc.queryForObject(sql, Long.class);
+  }
+
+  private static double seconds(long since) {
+    return (System.nanoTime() - since) / 1e9;
+  }
+
+  private static int setting(String name, int fallback) {
+    String v = System.getenv(name);
+    return v == null || v.isBlank() ? fallback : Integer.parseInt(v.strip());
+  }
+}
