@@ -109,4 +109,53 @@ class InspectionPagesTest {
         .andExpect(status().isOk())
         .andExpect(content().string(containsString("coverage-up")));
   }
+
+  @Test
+  void theStreetConfirmsAnInformationUpdateOnItsPage() throws Exception {
+    try (InspectionFixture f = new InspectionFixture(jdbc)) {
+      long shop = f.object("小商店", "BLUE");
+      long id =
+          jdbc.sql(
+                  """
+                  INSERT INTO object_change_proposal (object_id, district_code, division_code,
+                      business_status, note, proposed_by, proposed_by_name)
+                  VALUES (?, '120101', ?, 'CLOSED', '已关门歇业', ?, '测试网格员') RETURNING id
+                  """)
+              .params(shop, f.divisionCode, f.userId)
+              .query(Long.class)
+              .single();
+      RequestPostProcessor street = login("heping.street");
+      mvc.perform(get("/inspection/proposals").with(street))
+          .andExpect(status().isOk())
+          .andExpect(content().string(containsString("已关门歇业")))
+          .andExpect(content().string(containsString("/inspection/proposals/" + id)));
+      // an officer sees the list but no buttons
+      mvc.perform(get("/inspection/proposals").with(login("heping.officer")))
+          .andExpect(status().isOk())
+          .andExpect(
+              content()
+                  .string(
+                      org.hamcrest.Matchers.not(containsString("/inspection/proposals/" + id))));
+      mvc.perform(
+              post("/inspection/proposals/" + id)
+                  .with(street)
+                  .with(csrf())
+                  .param("decision", "reject"))
+          .andExpect(status().is3xxRedirection())
+          .andExpect(flash().attributeExists("failure"));
+      mvc.perform(
+              post("/inspection/proposals/" + id)
+                  .with(street)
+                  .with(csrf())
+                  .param("decision", "confirm"))
+          .andExpect(status().is3xxRedirection())
+          .andExpect(flash().attributeExists("message"));
+      assertThat(
+              jdbc.sql("SELECT status FROM supervised_object WHERE id = ?")
+                  .param(shop)
+                  .query(String.class)
+                  .single())
+          .isEqualTo("CLOSED");
+    }
+  }
 }

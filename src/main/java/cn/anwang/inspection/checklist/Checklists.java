@@ -182,8 +182,13 @@ public class Checklists {
     if (!edits(actor, base.districtCode())) {
       throw ApiProblems.forbidden("Only the checklist's city or district administrators edit it");
     }
+    // editors of one code wait for each other here; the read after the lock sees the last version
+    jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('checklist:' || ?))")
+        .param(base.code())
+        .query((rs, n) -> 1)
+        .list();
     Checklist latest =
-        jdbc.sql("SELECT * FROM checklist WHERE code = ? ORDER BY version DESC LIMIT 1 FOR UPDATE")
+        jdbc.sql("SELECT * FROM checklist WHERE code = ? ORDER BY version DESC LIMIT 1")
             .param(base.code())
             .query(this::map)
             .single();
