@@ -36,10 +36,18 @@ class LogInSecurityTest {
 
     mvc.perform(formLogin("/login").user("heping.officer").password("anwang-demo-2026"))
         .andExpect(status().is3xxRedirection())
-        .andExpect(redirectedUrl("/"))
+        // grid officers work on the phone pages
+        .andExpect(redirectedUrl("/m/"))
         .andExpect(authenticated().withUsername("heping.officer").withRoles("STREET_OFFICER"));
 
     assertThat(count("auth.login", "heping.officer")).isEqualTo(before + 1);
+  }
+
+  @Test
+  void othersLandOnTheHomePageAfterLogIn() throws Exception {
+    mvc.perform(formLogin("/login").user("heping.street").password("anwang-demo-2026"))
+        .andExpect(redirectedUrl("/"))
+        .andExpect(authenticated().withRoles("STREET_ADMIN"));
   }
 
   @Test

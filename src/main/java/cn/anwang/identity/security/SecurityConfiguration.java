@@ -1,5 +1,8 @@
 package cn.anwang.identity.security;
 
+import cn.anwang.identity.Role;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -16,10 +19,12 @@ import org.springframework.security.authentication.dao.DaoAuthenticationProvider
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
@@ -138,11 +143,41 @@ class SecurityConfiguration {
             requests ->
                 requests.requestMatchers(PUBLIC_PATHS).permitAll().anyRequest().authenticated())
         .formLogin(
-            form -> form.loginPage("/login").failureHandler(failures).defaultSuccessUrl("/", false))
+            form -> form.loginPage("/login").failureHandler(failures).successHandler(landing()))
         .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"));
     headers(http, properties);
     return http.build();
   }
+
+  /**
+   * After log-in: the page that asked for it, else the officers' phone pages for grid officers (who
+   * mostly work on a phone), else the home page.
+   */
+  static SavedRequestAwareAuthenticationSuccessHandler landing() {
+    SavedRequestAwareAuthenticationSuccessHandler handler =
+        new SavedRequestAwareAuthenticationSuccessHandler() {
+          @Override
+          protected String determineTargetUrl(
+              HttpServletRequest request,
+              HttpServletResponse response,
+              Authentication authentication) {
+            boolean officer =
+                authentication.getAuthorities().stream()
+                    .anyMatch(
+                        a ->
+                            a.getAuthority().equals(Role.STREET_OFFICER.authority())
+                                || a.getAuthority().equals(Role.VILLAGE_OFFICER.authority()));
+            return officer
+                ? PHONE_HOME
+                : super.determineTargetUrl(request, response, authentication);
+          }
+        };
+    handler.setDefaultTargetUrl("/");
+    return handler;
+  }
+
+  /** Where grid officers land after log-in: the inspection module's phone pages. */
+  static final String PHONE_HOME = "/m/";
 
   private static void headers(HttpSecurity http, LoginProtectionProperties properties)
       throws Exception {

@@ -278,8 +278,7 @@ class EnterpriseCasesTest {
   }
 
   @Test
-  void aCaseDispatchedToTheEnterpriseIsHandledByItsLinkedUser()
-      throws Exception {
+  void aCaseDispatchedToTheEnterpriseIsHandledByItsLinkedUser() throws Exception {
     long object =
         jdbc.sql(
                 """
