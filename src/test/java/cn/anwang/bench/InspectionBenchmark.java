@@ -85,10 +85,27 @@ public final class InspectionBenchmark {
           count(jdbc, "SELECT count(*) FROM officer WHERE user_id IS NOT NULL"),
           count(jdbc, "SELECT count(*) FROM officer_assignment WHERE ends_on IS NULL"),
           seconds(t1));
-      generate(app.getBean(PatrolPlanGenerator.class), jdbc);
+      long before = HeapSampler.usedAfterGc(3);
+      long generationPeak;
+      try (HeapSampler heap = HeapSampler.start(10)) {
+        generate(app.getBean(PatrolPlanGenerator.class), jdbc);
+        generationPeak = heap.stop();
+      }
       writeInspections(jdbc);
       int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
-      taskList(port, jdbc, app.getBean(ObjectMapper.class));
+      long listPeak;
+      try (HeapSampler heap = HeapSampler.start(10)) {
+        taskList(port, jdbc, app.getBean(ObjectMapper.class));
+        listPeak = heap.stop();
+      }
+      System.out.printf(
+          Locale.ROOT,
+          "%nHeap: %d MB used after GC before generation; peak %d MB sampled during generation,"
+              + " %d MB during the task-list rounds; max heap %d MB%n",
+          before >> 20,
+          generationPeak >> 20,
+          listPeak >> 20,
+          HeapSampler.max() >> 20);
     } finally {
       app.close();
       try (Stream<Path> files = Files.walk(data)) {

@@ -147,6 +147,147 @@ class CasePagesBrowserTest {
     }
   }
 
+  /**
+   * The other paths: a department that returns the case as not its own (a wrong dispatch), the
+   * enterprise itself as the handler, with evidence, a failed re-inspection (rework) and a second
+   * feedback.
+   */
+  @Test
+  void aHazardIsReturnedByADepartmentThenReworkedByTheEnterpriseInTheBrowser() throws Exception {
+    var object =
+        jdbc.sql(
+                "SELECT id, name FROM supervised_object WHERE street_code = '120101001'"
+                    + " AND status = 'OPERATING' AND lon IS NOT NULL ORDER BY id LIMIT 1 OFFSET 23")
+            .query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2)})
+            .single();
+    long objectId = (Long) object[0];
+    String objectName = (String) object[1];
+    long enterprise =
+        jdbc.sql("SELECT id FROM app_user WHERE username = 'heping.qiye'")
+            .query(Long.class)
+            .single();
+    jdbc.sql(
+            "INSERT INTO object_account (object_id, user_id, created_by) VALUES (?, ?, 'test')"
+                + " ON CONFLICT DO NOTHING")
+        .params(objectId, enterprise)
+        .update();
+    Path photo = Files.createTempFile("evidence", ".png");
+    BufferedImage img = new BufferedImage(32, 24, BufferedImage.TYPE_INT_RGB);
+    img.setRGB(3, 3, 0x00AA00);
+    ImageIO.write(img, "png", photo.toFile());
+
+    try (Browser browser = Browser.open(412, 915)) {
+      driver = browser.driver;
+      wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+
+      login("heping.officer");
+      driver.get(url("/cases/new"));
+      driver.findElement(By.id("object-q")).sendKeys(objectName);
+      By result = By.cssSelector(".object-result[data-id='" + objectId + "']");
+      wait.until(ExpectedConditions.elementToBeClickable(result));
+      click(driver.findElement(result));
+      driver.findElement(By.id("title")).sendKeys("灭火器过期");
+      driver.findElement(By.id("description")).sendKeys("店内两具灭火器压力不足");
+      click(driver.findElement(By.id("case-submit")));
+      wait.until(ExpectedConditions.urlMatches("/cases/\\d+$"));
+      String caseUrl = driver.getCurrentUrl();
+      long caseId = Long.parseLong(caseUrl.substring(caseUrl.lastIndexOf('/') + 1));
+
+      // the street sends it to the emergency department, which returns it as not its own
+      login("heping.street");
+      driver.get(caseUrl);
+      act("REGISTER", null);
+      open("DISPATCH");
+      new Select(driver.findElement(By.id("handler-DISPATCH")))
+          .selectByValue("DEPARTMENT:120101-YJ");
+      submit("DISPATCH");
+      assertThat(status()).isEqualTo("DISPATCHED");
+      login("heping.yingji");
+      driver.get(caseUrl);
+      act("RETURN", "不属于本部门职责");
+      // the case has left the department's view: it lands on its inbox
+      assertThat(driver.getCurrentUrl()).endsWith("/cases/inbox");
+
+      // back with the street, registered again, and redispatched to the enterprise itself
+      login("heping.street");
+      driver.get(caseUrl);
+      assertThat(status()).isEqualTo("REGISTERED");
+      open("DISPATCH");
+      new Select(driver.findElement(By.id("handler-DISPATCH")))
+          .selectByValue("ENTERPRISE:" + objectId);
+      driver.findElement(By.id("reason-DISPATCH")).sendKeys("企业自行整改");
+      submit("DISPATCH");
+      assertThat(status()).isEqualTo("DISPATCHED");
+
+      // the enterprise accepts, shows its evidence with a photo and reports back
+      login("heping.qiye");
+      driver.get(caseUrl);
+      act("ACCEPT", null);
+      assertThat(status()).isEqualTo("RECTIFYING");
+      open("EVIDENCE");
+      driver.findElement(By.id("files-EVIDENCE")).sendKeys(photo.toString());
+      driver.findElement(By.id("reason-EVIDENCE")).sendKeys("已送检一具");
+      submit("EVIDENCE");
+      act("FEEDBACK", "已更换");
+      assertThat(status()).isEqualTo("FEEDBACK_SUBMITTED");
+
+      // on site the officer finds it not done: rework
+      login("heping.officer");
+      driver.get(caseUrl);
+      open("REWORK");
+      driver.findElement(By.id("lon-REWORK")).sendKeys("117.2011");
+      driver.findElement(By.id("lat-REWORK")).sendKeys("39.1203");
+      driver.findElement(By.id("files-REWORK")).sendKeys(photo.toString());
+      driver.findElement(By.id("reason-REWORK")).sendKeys("仍有一具未更换");
+      submit("REWORK");
+      assertThat(status()).isEqualTo("RECTIFYING");
+
+      login("heping.qiye");
+      driver.get(caseUrl);
+      act("FEEDBACK", "两具均已更换");
+      login("heping.officer");
+      driver.get(caseUrl);
+      open("REINSPECT_PASS");
+      driver.findElement(By.id("lon-REINSPECT_PASS")).sendKeys("117.2011");
+      driver.findElement(By.id("lat-REINSPECT_PASS")).sendKeys("39.1203");
+      driver.findElement(By.id("files-REINSPECT_PASS")).sendKeys(photo.toString());
+      submit("REINSPECT_PASS");
+      login("heping.street");
+      driver.get(caseUrl);
+      act("CLOSE", "结案");
+      assertThat(status()).isEqualTo("CLOSED");
+
+      List<WebElement> lines = driver.findElements(By.cssSelector("#case-timeline > li"));
+      assertThat(lines.stream().map(l -> l.getAttribute("data-action")))
+          .containsExactly(
+              "REPORT",
+              "REGISTER",
+              "DISPATCH",
+              "RETURN",
+              "DISPATCH",
+              "ACCEPT",
+              "EVIDENCE",
+              "FEEDBACK",
+              "REWORK",
+              "FEEDBACK",
+              "REINSPECT_PASS",
+              "CLOSE");
+      assertThat(lines.get(3).getText()).contains("不属于本部门职责");
+      assertThat(lines.get(6).findElements(By.cssSelector("img.img-thumbnail"))).hasSize(1);
+      var counts =
+          jdbc.sql("SELECT wrong_dispatch_count, rework_count FROM safety_case WHERE id = ?")
+              .param(caseId)
+              .query((rs, n) -> new int[] {rs.getInt(1), rs.getInt(2)})
+              .single();
+      assertThat(counts).containsExactly(1, 1);
+    } finally {
+      jdbc.sql("DELETE FROM object_account WHERE object_id = ? AND user_id = ?")
+          .params(objectId, enterprise)
+          .update();
+      Files.deleteIfExists(photo);
+    }
+  }
+
   private void login(String user) {
     driver.manage().deleteAllCookies();
     driver.get(url("/login"));

@@ -271,6 +271,10 @@ class CasePageController {
               "casework.page.done",
               new Object[] {messages.getMessage("casework.action." + action.name(), null, locale)},
               locale));
+      if (action == CaseAction.RETURN) {
+        // the returned case has left the returner's view: back to what is still theirs
+        return "redirect:/cases/inbox";
+      }
     } catch (RuntimeException e) {
       redirect.addFlashAttribute("failure", message(e, locale));
     }
@@ -291,6 +295,10 @@ class CasePageController {
     }
     for (Department d : departments.activeFor(c.districtCode())) {
       out.add(Map.of("value", "DEPARTMENT:" + d.code(), "label", d.name()));
+    }
+    if (c.objectId() != null) {
+      // the enterprise itself rectifies; its linked users handle the case
+      out.add(Map.of("value", "ENTERPRISE:" + c.objectId(), "label", "#" + c.objectId()));
     }
     return out;
   }
