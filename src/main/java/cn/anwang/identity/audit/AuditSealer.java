@@ -2,7 +2,6 @@ package cn.anwang.identity.audit;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -122,17 +121,6 @@ class AuditSealer {
   }
 
   private static ChainedFields unsealed(ResultSet rs, int row) throws SQLException {
-    return new ChainedFields(
-        rs.getLong("id"),
-        null,
-        rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
-        rs.getString("actor_username"),
-        rs.getString("action"),
-        rs.getString("target_type"),
-        rs.getString("target_id"),
-        rs.getString("territory_code"),
-        rs.getString("before"),
-        rs.getString("after"),
-        rs.getString("remote_addr"));
+    return ChainedFields.read(rs, null);
   }
 }

@@ -142,20 +142,7 @@ class AuditTrail {
 
   private static Stored stored(ResultSet rs, int row) throws SQLException {
     return new Stored(
-        rs.getLong("seq"),
-        new ChainedFields(
-            rs.getLong("id"),
-            rs.getString("prev_hash"),
-            rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
-            rs.getString("actor_username"),
-            rs.getString("action"),
-            rs.getString("target_type"),
-            rs.getString("target_id"),
-            rs.getString("territory_code"),
-            rs.getString("before"),
-            rs.getString("after"),
-            rs.getString("remote_addr")),
-        rs.getString("hash"));
+        rs.getLong("seq"), ChainedFields.read(rs, rs.getString("prev_hash")), rs.getString("hash"));
   }
 
   private static AuditEntry entry(ResultSet rs, int row) throws SQLException {

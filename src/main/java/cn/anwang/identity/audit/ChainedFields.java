@@ -3,7 +3,10 @@ package cn.anwang.identity.audit;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.HexFormat;
 import tools.jackson.databind.json.JsonMapper;
@@ -31,6 +34,25 @@ record ChainedFields(
   static final String GENESIS = "0".repeat(64);
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  /**
+   * The hashed fields of the audit_event row the result set is on ({@code before} and {@code after}
+   * selected as text), linked after {@code prevHash}.
+   */
+  static ChainedFields read(ResultSet rs, String prevHash) throws SQLException {
+    return new ChainedFields(
+        rs.getLong("id"),
+        prevHash,
+        rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
+        rs.getString("actor_username"),
+        rs.getString("action"),
+        rs.getString("target_type"),
+        rs.getString("target_id"),
+        rs.getString("territory_code"),
+        rs.getString("before"),
+        rs.getString("after"),
+        rs.getString("remote_addr"));
+  }
 
   /** The same fields linked after the entry with the given hash. */
   ChainedFields withPrevHash(String prev) {
