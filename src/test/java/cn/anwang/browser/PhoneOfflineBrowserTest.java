@@ -136,8 +136,10 @@ class PhoneOfflineBrowserTest {
       assertThat(status(inspectionKey)).isEqualTo("waiting");
       assertThat(statuses("photo")).isNotEmpty().containsOnly("waiting");
       int waiting = statuses(null).size();
-      assertThat(driver.findElement(By.id("m-outbox-badge")).getAttribute("data-count"))
-          .isEqualTo(Integer.toString(waiting));
+      // the badge is counted from the phone's queue after the page has loaded
+      wait.until(
+          ExpectedConditions.attributeToBe(
+              By.id("m-outbox-badge"), "data-count", Integer.toString(waiting)));
       assertThat(count("SELECT count(*) FROM safety_case WHERE idempotency_key = ?", caseKey))
           .isZero();
       assertThat(count("SELECT count(*) FROM inspection WHERE client_id = ?::uuid", inspectionKey))
