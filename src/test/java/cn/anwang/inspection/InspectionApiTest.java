@@ -560,6 +560,53 @@ class InspectionApiTest {
   }
 
   @Test
+  void twoAdministratorsCreatingOneNewCodeAtOnceGetOneChecklistAndA422() throws Exception {
+    String code = "RACE-" + System.nanoTime() % 1_000_000;
+    Map<String, Object> draft =
+        Map.of(
+            "code",
+            code,
+            "name",
+            "并发创建",
+            "items",
+            List.of(
+                Map.of(
+                    "key", "a",
+                    "text", "通道畅通",
+                    "legalBasis", "",
+                    "answerType", "YES_NO_NA",
+                    "photoRequired", false,
+                    "severity", "GENERAL",
+                    "caseType", "GENERAL_HAZARD")));
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      var start = new java.util.concurrent.CountDownLatch(1);
+      List<java.util.concurrent.Future<Integer>> answers = new ArrayList<>();
+      for (int i = 0; i < 4; i++) {
+        answers.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return rest.withBasicAuth("admin", "admin-test-password")
+                      .postForEntity("/api/v1/checklists", draft, String.class)
+                      .getStatusCode()
+                      .value();
+                }));
+      }
+      start.countDown();
+      List<Integer> statuses = new ArrayList<>();
+      for (var a : answers) {
+        statuses.add(a.get());
+      }
+      assertThat(statuses).containsOnly(201, 422).containsOnlyOnce(201);
+      assertThat(count("SELECT count(*) FROM checklist WHERE code = ?", code)).isEqualTo(1L);
+    } finally {
+      pool.shutdown();
+      jdbc.sql("DELETE FROM checklist WHERE code = ?").param(code).update();
+    }
+  }
+
+  @Test
   void theStarterChecklistsAreShippedAsEditableExamples() throws Exception {
     JsonNode list = call(get("/api/v1/checklists").with(officer()), 200);
     List<String> codes = new ArrayList<>();

@@ -161,6 +161,12 @@ public class Checklists {
     if (d.code() == null || !CODE.matcher(d.code()).matches()) {
       throw new InspectionRejected("code", "inspection.rule.checklistCode", null);
     }
+    // two creators of one new code wait for each other here (as editors do), so the second gets
+    // the 422 below instead of the unique key's error
+    jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('checklist:' || ?))")
+        .param(d.code())
+        .query((rs, n) -> 1)
+        .list();
     Integer exists =
         jdbc.sql("SELECT count(*) FROM checklist WHERE code = ?")
             .param(d.code())
