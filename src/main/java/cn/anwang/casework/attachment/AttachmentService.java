@@ -7,17 +7,15 @@ import cn.anwang.identity.Actor;
 import cn.anwang.identity.AuditLog;
 import cn.anwang.identity.CurrentActor;
 import cn.anwang.identity.Role;
+import cn.anwang.shared.files.FileStore;
 import cn.anwang.shared.web.ApiProblems;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -98,8 +96,8 @@ public class AttachmentService implements CaseFacade.AttachmentLinker {
     List<AttachmentView> out = new ArrayList<>();
     for (int i = 0; i < files.size(); i++) {
       Upload f = files.get(i);
-      String sha = sha256(f.content());
-      String key = FileStore.key(caseId, sha);
+      String sha = FileStore.sha256(f.content());
+      String key = key(caseId, sha);
       store.put(key, f.content());
       long id =
           jdbc.sql(
@@ -247,11 +245,7 @@ public class AttachmentService implements CaseFacade.AttachmentLinker {
     return n.length() > 200 ? n.substring(n.length() - 200) : n;
   }
 
-  private static String sha256(byte[] content) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+  private static String key(long caseId, String sha256) {
+    return "cases/" + caseId + "/" + sha256;
   }
 }

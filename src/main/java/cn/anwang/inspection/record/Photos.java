@@ -4,22 +4,16 @@ import cn.anwang.identity.Actor;
 import cn.anwang.identity.AuditLog;
 import cn.anwang.identity.CurrentActor;
 import cn.anwang.inspection.web.InspectionRejected;
+import cn.anwang.shared.files.FileStore;
 import cn.anwang.shared.web.ApiProblems;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -46,17 +40,18 @@ public class Photos {
   private final JdbcClient jdbc;
   private final CurrentActor currentActor;
   private final AuditLog audit;
-  private final Path root;
+  private final FileStore files;
 
-  Photos(
-      JdbcClient jdbc,
-      CurrentActor currentActor,
-      AuditLog audit,
-      @Value("${anwang.files.directory:./data/files}") String directory) {
+  Photos(JdbcClient jdbc, CurrentActor currentActor, AuditLog audit, FileStore files) {
     this.jdbc = jdbc;
     this.currentActor = currentActor;
     this.audit = audit;
-    this.root = Path.of(directory).toAbsolutePath().normalize().resolve("inspection");
+    this.files = files;
+  }
+
+  // storage keys in inspection_photo are relative to the store's inspection folder
+  private static String fileKey(String storageKey) {
+    return "inspection/" + storageKey;
   }
 
   static UUID uuid(String field, String text) {
@@ -87,10 +82,10 @@ public class Photos {
     PhotoKind kind =
         PhotoKind.sniff(content)
             .orElseThrow(() -> new InspectionRejected("file", "inspection.rule.photoType", null));
-    String sha = sha256(content);
+    String sha = FileStore.sha256(content);
     Exif.Data exif = kind == PhotoKind.JPEG ? Exif.read(content) : Exif.Data.NONE;
     String storageKey = "photos/" + sha.substring(0, 2) + "/" + sha;
-    put(storageKey, content);
+    files.put(fileKey(storageKey), content);
     jdbc.sql(
             """
             INSERT INTO inspection_photo (id, user_id, sha256, content_type, size_bytes, storage_key,
@@ -136,7 +131,7 @@ public class Photos {
       throw ApiProblems.notFound("Photo", photoId);
     }
     try {
-      return new Content(row.photo.contentType(), Files.readAllBytes(resolve(row.storageKey)));
+      return new Content(row.photo.contentType(), files.read(fileKey(row.storageKey)));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -178,36 +173,5 @@ public class Photos {
                       (Double) rs.getObject("lat")));
             })
         .optional();
-  }
-
-  private void put(String key, byte[] content) {
-    Path target = resolve(key);
-    try {
-      if (Files.exists(target)) {
-        return;
-      }
-      Files.createDirectories(target.getParent());
-      Path tmp = Files.createTempFile(target.getParent(), ".upload-", ".tmp");
-      Files.write(tmp, content);
-      Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot store " + key, e);
-    }
-  }
-
-  private Path resolve(String key) {
-    Path p = root.resolve(key).normalize();
-    if (!p.startsWith(root)) {
-      throw new IllegalArgumentException("key outside the store: " + key);
-    }
-    return p;
-  }
-
-  static String sha256(byte[] content) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }
