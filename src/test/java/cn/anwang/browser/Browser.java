@@ -7,9 +7,13 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's headless Chromium driven through Debian's ChromeDriver: nothing is downloaded. Where no
@@ -72,5 +76,18 @@ final class Browser implements AutoCloseable {
         }
       }
     }
+  }
+
+  /**
+   * Logs in through the real form at {@code loginUrl} and waits until the browser has left the
+   * log-in page.
+   */
+  static void logIn(WebDriver driver, String loginUrl, String username, String password) {
+    driver.get(loginUrl);
+    driver.findElement(By.name("username")).sendKeys(username);
+    driver.findElement(By.name("password")).sendKeys(password);
+    driver.findElement(By.cssSelector("form button[type=submit]")).click();
+    new WebDriverWait(driver, Duration.ofSeconds(20))
+        .until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
   }
 }

@@ -290,11 +290,7 @@ class CasePagesBrowserTest {
 
   private void login(String user) {
     driver.manage().deleteAllCookies();
-    driver.get(url("/login"));
-    driver.findElement(By.name("username")).sendKeys(user);
-    driver.findElement(By.name("password")).sendKeys("anwang-demo-2026");
-    driver.findElement(By.cssSelector("form button[type=submit]")).click();
-    wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+    Browser.logIn(driver, url("/login"), user, "anwang-demo-2026");
   }
 
   private String status() {

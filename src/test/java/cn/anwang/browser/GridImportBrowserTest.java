@@ -45,11 +45,7 @@ class GridImportBrowserTest {
     try (Browser browser = Browser.open(412, 915)) {
       WebDriver driver = browser.driver;
       WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
-      driver.get(url("/login"));
-      driver.findElement(By.name("username")).sendKeys("heping.street");
-      driver.findElement(By.name("password")).sendKeys("anwang-demo-2026");
-      driver.findElement(By.cssSelector("form button[type=submit]")).click();
-      wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+      Browser.logIn(driver, url("/login"), "heping.street", "anwang-demo-2026");
 
       driver.get(url("/grids/import"));
       driver.findElement(By.id("file")).sendKeys(tooLarge.toString());

@@ -41,11 +41,7 @@ class ObjectPagesBrowserTest {
     try (Browser browser = Browser.open(1280, 900)) {
       WebDriver driver = browser.driver;
       WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
-      driver.get(url("/login"));
-      driver.findElement(By.name("username")).sendKeys("heping.admin");
-      driver.findElement(By.name("password")).sendKeys("anwang-demo-2026");
-      driver.findElement(By.cssSelector("form button[type=submit]")).click();
-      wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+      Browser.logIn(driver, url("/login"), "heping.admin", "anwang-demo-2026");
 
       driver.get(url("/objects"));
       driver.findElement(By.id("q")).sendKeys(name);

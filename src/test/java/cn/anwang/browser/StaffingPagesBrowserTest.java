@@ -59,11 +59,7 @@ class StaffingPagesBrowserTest {
     try (Browser browser = Browser.open(390, 844)) {
       WebDriver driver = browser.driver;
       WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
-      driver.get(url("/login"));
-      driver.findElement(By.name("username")).sendKeys("admin");
-      driver.findElement(By.name("password")).sendKeys("admin-test-password");
-      driver.findElement(By.cssSelector("form button[type=submit]")).click();
-      wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+      Browser.logIn(driver, url("/login"), "admin", "admin-test-password");
 
       driver.get(url("/workforce/staffing?division=120114"));
       By row = By.cssSelector("#street-table tr[data-street='" + street + "']");
