@@ -7,6 +7,7 @@ import cn.anwang.identity.Actor;
 import cn.anwang.identity.AuditLog;
 import cn.anwang.identity.CurrentActor;
 import cn.anwang.identity.Role;
+import cn.anwang.shared.files.FileKind;
 import cn.anwang.shared.files.FileStore;
 import cn.anwang.shared.web.ApiProblems;
 import java.io.IOException;

@@ -4,6 +4,7 @@ import cn.anwang.identity.Actor;
 import cn.anwang.identity.AuditLog;
 import cn.anwang.identity.CurrentActor;
 import cn.anwang.inspection.web.InspectionRejected;
+import cn.anwang.shared.files.FileKind;
 import cn.anwang.shared.files.FileStore;
 import cn.anwang.shared.web.ApiProblems;
 import java.io.IOException;
@@ -79,11 +80,12 @@ public class Photos {
     if (size > MAX_BYTES || content.length > MAX_BYTES) {
       throw new InspectionRejected("file", "inspection.rule.tooLarge", "10 MB");
     }
-    PhotoKind kind =
-        PhotoKind.sniff(content)
+    FileKind kind =
+        FileKind.sniff(content)
+            .filter(FileKind::photo)
             .orElseThrow(() -> new InspectionRejected("file", "inspection.rule.photoType", null));
     String sha = FileStore.sha256(content);
-    Exif.Data exif = kind == PhotoKind.JPEG ? Exif.read(content) : Exif.Data.NONE;
+    Exif.Data exif = kind == FileKind.JPEG ? Exif.read(content) : Exif.Data.NONE;
     String storageKey = "photos/" + sha.substring(0, 2) + "/" + sha;
     files.put(fileKey(storageKey), content);
     jdbc.sql(
@@ -96,7 +98,7 @@ public class Photos {
             id,
             actor.userId(),
             sha,
-            kind.contentType,
+            kind.contentType(),
             content.length,
             storageKey,
             exif.takenAt() == null ? null : Timestamp.from(exif.takenAt()),
@@ -104,10 +106,10 @@ public class Photos {
             exif.lat())
         .update();
     Photo photo =
-        new Photo(id.toString(), sha, kind.contentType, exif.takenAt(), exif.lon(), exif.lat());
+        new Photo(id.toString(), sha, kind.contentType(), exif.takenAt(), exif.lon(), exif.lat());
     Map<String, Object> after = new LinkedHashMap<>();
     after.put("sha256", sha);
-    after.put("contentType", kind.contentType);
+    after.put("contentType", kind.contentType());
     after.put("bytes", content.length);
     audit.record("inspection.photo.upload", "inspection-photo", id.toString(), null, after);
     return new Stored(photo, true);

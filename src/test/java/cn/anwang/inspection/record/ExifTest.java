@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import cn.anwang.inspection.TestPhotos;
+import cn.anwang.shared.files.FileKind;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -28,9 +29,10 @@ class ExifTest {
 
   @Test
   void sniffsPhotoTypesByContent() {
-    assertThat(PhotoKind.sniff(TestPhotos.png())).contains(PhotoKind.PNG);
-    assertThat(PhotoKind.sniff(TestPhotos.jpegWithExif("2026:01:01 00:00:00", 1, 0, 1, 0)))
-        .contains(PhotoKind.JPEG);
-    assertThat(PhotoKind.sniff("%PDF-1.7 hello".getBytes())).isEmpty();
+    assertThat(FileKind.sniff(TestPhotos.png())).contains(FileKind.PNG);
+    assertThat(FileKind.sniff(TestPhotos.jpegWithExif("2026:01:01 00:00:00", 1, 0, 1, 0)))
+        .contains(FileKind.JPEG);
+    // a PDF is a file kind, but not a photo an inspection accepts
+    assertThat(FileKind.sniff("%PDF-1.7 hello".getBytes()).filter(FileKind::photo)).isEmpty();
   }
 }

@@ -1,4 +1,4 @@
-package cn.anwang.casework.attachment;
+package cn.anwang.shared.files;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
