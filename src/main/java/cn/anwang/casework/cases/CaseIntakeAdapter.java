@@ -37,4 +37,29 @@ class CaseIntakeAdapter implements CaseIntake {
             idempotencyKey);
     return new Created(r.safetyCase().id, r.safetyCase().number, r.created());
   }
+
+  @Override
+  public Created reportAt(
+      String type,
+      String source,
+      double lon,
+      double lat,
+      String address,
+      String title,
+      String description,
+      String idempotencyKey) {
+    CaseService.Reported r =
+        cases.report(
+            new CaseCommands.Report(
+                CaseType.valueOf(type),
+                CaseSource.valueOf(source),
+                null,
+                lon,
+                lat,
+                address,
+                title,
+                description),
+            idempotencyKey);
+    return new Created(r.safetyCase().id, r.safetyCase().number, r.created());
+  }
 }

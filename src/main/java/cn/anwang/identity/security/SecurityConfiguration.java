@@ -26,6 +26,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
@@ -87,6 +88,30 @@ class SecurityConfiguration {
     manager.setAuthenticationEventPublisher(events);
     return manager;
   }
+
+  /**
+   * The public's pages and Open311 (the publicreport module): no log-in, no session (so a flood of
+   * visitors creates no session rows), CSRF by a double-submit cookie on the web form, none on
+   * Open311, whose partner apps post form-encoded bodies with an api_key instead.
+   */
+  @Bean
+  @Order(0)
+  SecurityFilterChain publicSecurity(HttpSecurity http, LoginProtectionProperties properties)
+      throws Exception {
+    http.securityMatcher(PUBLIC_REPORT_PATHS)
+        .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .requestCache(cache -> cache.disable())
+        .csrf(
+            csrf ->
+                csrf.csrfTokenRepository(new CookieCsrfTokenRepository())
+                    .ignoringRequestMatchers("/open311/**"));
+    headers(http, properties);
+    return http.build();
+  }
+
+  /** Paths served to the public without log-in by the publicreport module. */
+  static final String[] PUBLIC_REPORT_PATHS = {"/report", "/report/**", "/open311/**"};
 
   @Bean
   @Order(1)
