@@ -83,6 +83,33 @@ public class Intake {
       case REPLAYED -> throw new IntakeRejected("captchaAnswer", "publicreport.rule.captchaUsed");
       default -> throw new IntakeRejected("captchaAnswer", "publicreport.rule.captchaWrong");
     }
+    return accept(s, "WEB", clientHash, deviceHash, null);
+  }
+
+  /**
+   * A report from a partner app through Open311: its API key stands in for the captcha; the rate
+   * limits apply per key and device (the app's {@code device_id}, else the caller's address).
+   */
+  public Accepted submitFromPartner(
+      Submission s, long keyId, String clientAddress, String deviceId) {
+    String clientHash = pii.hash("client:" + clientAddress);
+    String deviceHash =
+        pii.hash(
+            "open311:"
+                + keyId
+                + ":"
+                + (deviceId == null || deviceId.isBlank() ? clientAddress : deviceId));
+    limits
+        .take(deviceHash, null)
+        .ifPresent(
+            wait -> {
+              throw new Throttled(wait);
+            });
+    return accept(s, "OPEN311", clientHash, deviceHash, keyId);
+  }
+
+  private Accepted accept(
+      Submission s, String channel, String clientHash, String deviceHash, Long keyId) {
     if (s.category() == null || !CATEGORIES.contains(s.category())) {
       throw new IntakeRejected("category", "publicreport.rule.category");
     }
@@ -144,12 +171,13 @@ public class Intake {
                             lon, lat, address, district_code, street_code, village_code,
                             division_code, grid_code, anonymous, reporter_name_enc,
                             reporter_phone_enc, consent_at, client_hash, device_hash, text_hash,
-                            submitted_at, updated_at)
-                          VALUES (?, 'WEB', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                            submitted_at, updated_at, open311_key_id)
+                          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                           RETURNING id
                           """)
                   .params(
                       code,
+                      channel,
                       s.category(),
                       description,
                       point.lon(),
@@ -168,7 +196,8 @@ public class Intake {
                       deviceHash,
                       textHash,
                       Timestamp.from(now),
-                      Timestamp.from(now))
+                      Timestamp.from(now),
+                      keyId)
                   .query(Long.class)
                   .single();
           jdbc.sql(
