@@ -17,9 +17,6 @@ import org.springframework.stereotype.Component;
 @Component
 class DeskQueries {
 
-  /** Open reports of the same category within this distance are suggested as duplicates. */
-  static final double DUPLICATE_METRES = 200;
-
   record Summary(
       long id,
       String category,
@@ -43,6 +40,7 @@ class DeskQueries {
       String publicNote,
       String rejectReason,
       Long caseId,
+      int duplicateMetres,
       List<Duplicate> duplicates) {}
 
   record Locked(
@@ -62,9 +60,11 @@ class DeskQueries {
           + " anonymous, case_number, submitted_at, version";
 
   private final JdbcClient jdbc;
+  private final DeskSettings settings;
 
-  DeskQueries(JdbcClient jdbc) {
+  DeskQueries(JdbcClient jdbc, DeskSettings settings) {
     this.jdbc = jdbc;
+    this.settings = settings;
   }
 
   List<Summary> inbox(Actor actor, String status, Long beforeId, int limit) {
@@ -91,7 +91,13 @@ class DeskQueries {
 
   Detail detail(long id, Actor actor) {
     record Extra(
-        double lon, double lat, Long mergedInto, String note, String reason, Long caseId) {}
+        double lon,
+        double lat,
+        Long mergedInto,
+        String note,
+        String reason,
+        Long caseId,
+        String district) {}
     Summary s =
         jdbc.sql("SELECT " + SUMMARY + " FROM public_report WHERE id = ? AND division_code LIKE ?")
             .params(id, actor.scope().likePattern())
@@ -100,8 +106,8 @@ class DeskQueries {
             .orElseThrow(() -> ApiProblems.notFound("Public report", Long.toString(id)));
     Extra x =
         jdbc.sql(
-                "SELECT lon, lat, merged_into, public_note, reject_reason, case_id"
-                    + " FROM public_report WHERE id = ?")
+                "SELECT lon, lat, merged_into, public_note, reject_reason, case_id,"
+                    + " district_code FROM public_report WHERE id = ?")
             .param(id)
             .query(
                 (rs, n) ->
@@ -111,8 +117,10 @@ class DeskQueries {
                         (Long) rs.getObject(3),
                         rs.getString(4),
                         rs.getString(5),
-                        (Long) rs.getObject(6)))
+                        (Long) rs.getObject(6),
+                        rs.getString(7)))
             .single();
+    int metres = settings.duplicateMetres(x.district());
     return new Detail(
         s,
         x.lon(),
@@ -121,15 +129,17 @@ class DeskQueries {
         x.note(),
         x.reason(),
         x.caseId(),
-        duplicates(id, s.category(), x.lon(), x.lat(), actor));
+        metres,
+        duplicates(id, s.category(), x.lon(), x.lat(), metres, actor));
   }
 
   /**
    * Open reports of the same category near a point: a bounding box on the open-nearby index, then
    * the great-circle distance.
    */
-  List<Duplicate> duplicates(long id, String category, double lon, double lat, Actor actor) {
-    double dLat = DUPLICATE_METRES / 111_320.0;
+  List<Duplicate> duplicates(
+      long id, String category, double lon, double lat, double maxMetres, Actor actor) {
+    double dLat = maxMetres / 111_320.0;
     double dLon = dLat / Math.max(0.01, Math.cos(Math.toRadians(lat)));
     return jdbc.sql(
             """
@@ -152,7 +162,7 @@ class DeskQueries {
         .param("category", category)
         .param("id", id)
         .param("scope", actor.scope().likePattern())
-        .param("max", DUPLICATE_METRES)
+        .param("max", maxMetres)
         .query(
             (rs, n) ->
                 new Duplicate(

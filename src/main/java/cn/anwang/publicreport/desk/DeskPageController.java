@@ -1,0 +1,162 @@
+package cn.anwang.publicreport.desk;
+
+import cn.anwang.area.Division;
+import cn.anwang.area.Divisions;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The desk's pages: {@code /public-reports} (the inbox in the caller's territory, by status, newest
+ * first) and {@code /public-reports/{id}} (one report with its duplicate suggestions and the triage
+ * actions). The same services as the API, so the same scope, checks and audit.
+ */
+@Controller
+class DeskPageController {
+
+  static final List<String> STATUSES =
+      List.of("RECEIVED", "VERIFIED", "IN_HANDLING", "CLOSED", "REJECTED", "MERGED");
+  private static final int PAGE = 30;
+
+  private final DeskAccess access;
+  private final DeskQueries queries;
+  private final ReportDesk desk;
+  private final ReporterIdentity identity;
+  private final MessageSource messages;
+  private final Divisions divisions;
+
+  DeskPageController(
+      DeskAccess access,
+      DeskQueries queries,
+      ReportDesk desk,
+      ReporterIdentity identity,
+      MessageSource messages,
+      Divisions divisions) {
+    this.access = access;
+    this.queries = queries;
+    this.desk = desk;
+    this.identity = identity;
+    this.messages = messages;
+    this.divisions = divisions;
+  }
+
+  @GetMapping("/public-reports")
+  String inbox(
+      @RequestParam(required = false) String status,
+      @RequestParam(required = false) Long before,
+      Model model) {
+    String s = status == null || status.isBlank() ? "RECEIVED" : status;
+    if (!"ALL".equals(s) && !STATUSES.contains(s)) {
+      s = "RECEIVED";
+    }
+    List<DeskQueries.Summary> rows =
+        queries.inbox(access.require(), "ALL".equals(s) ? null : s, before, PAGE + 1);
+    boolean more = rows.size() > PAGE;
+    List<DeskQueries.Summary> page = more ? rows.subList(0, PAGE) : rows;
+    model.addAttribute("status", s);
+    model.addAttribute("statuses", STATUSES);
+    model.addAttribute("reports", page);
+    model.addAttribute("next", more ? page.get(page.size() - 1).id() : null);
+    model.addAttribute("names", names(page.stream().map(DeskQueries.Summary::streetCode).toList()));
+    return "publicreport/desk/inbox";
+  }
+
+  @GetMapping("/public-reports/{id}")
+  String detail(@PathVariable long id, Model model) {
+    DeskQueries.Detail d = queries.detail(id, access.require());
+    model.addAttribute("d", d);
+    model.addAttribute("names", names(List.of(d.report().streetCode())));
+    model.addAttribute("types", ReportDesk.TYPES.stream().sorted().toList());
+    return "publicreport/desk/detail";
+  }
+
+  @PostMapping("/public-reports/{id}/verify")
+  String verify(
+      @PathVariable long id,
+      @RequestParam(required = false) String type,
+      @RequestParam(required = false) String title,
+      @RequestParam(required = false) String publicNote,
+      RedirectAttributes redirect) {
+    return act(
+        id,
+        redirect,
+        "reportdesk.page.verified",
+        () -> desk.verify(id, new ReportDesk.Verify(blank(type), title, publicNote)));
+  }
+
+  @PostMapping("/public-reports/{id}/reject")
+  String reject(
+      @PathVariable long id,
+      @RequestParam(required = false) String reason,
+      RedirectAttributes redirect) {
+    return act(id, redirect, "reportdesk.page.rejected", () -> desk.reject(id, reason));
+  }
+
+  @PostMapping("/public-reports/{id}/merge")
+  String merge(
+      @PathVariable long id,
+      @RequestParam long into,
+      @RequestParam(required = false) Integer version,
+      RedirectAttributes redirect) {
+    return act(id, redirect, "reportdesk.page.merged", () -> desk.merge(id, into, version));
+  }
+
+  /** The reporter's identity, shown once on this answer (not kept in the session), audited. */
+  @PostMapping("/public-reports/{id}/reporter")
+  String reporter(@PathVariable long id, Model model) {
+    ReporterIdentity.Reporter r = identity.reveal(id);
+    model.addAttribute("reporter", r);
+    return detail(id, model);
+  }
+
+  private String act(long id, RedirectAttributes redirect, String done, Runnable action) {
+    try {
+      action.run();
+      redirect.addFlashAttribute("message", text(done));
+    } catch (ErrorResponseException e) {
+      int code = e.getStatusCode().value();
+      if (code == 404 || code == 403) {
+        throw e;
+      }
+      redirect.addFlashAttribute("failure", failure(e));
+    }
+    return "redirect:/public-reports/" + id;
+  }
+
+  private String failure(ErrorResponseException e) {
+    Object errors =
+        e.getBody().getProperties() == null ? null : e.getBody().getProperties().get("errors");
+    if (errors instanceof List<?> list && !list.isEmpty() && list.get(0) instanceof Map<?, ?> m) {
+      return text("reportdesk.page.invalid." + m.get("field"), e.getBody().getDetail());
+    }
+    return text(
+        e.getStatusCode().value() == 409 ? "reportdesk.page.conflict" : "reportdesk.page.failed",
+        e.getBody().getDetail());
+  }
+
+  private String text(String key, Object... args) {
+    return messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
+  }
+
+  private Map<String, String> names(List<String> codes) {
+    Map<String, String> names = new LinkedHashMap<>();
+    for (String code : codes) {
+      names.computeIfAbsent(code, c -> divisions.find(c).map(Division::name).orElse(c));
+    }
+    return names;
+  }
+
+  private static String blank(String s) {
+    return s == null || s.isBlank() ? null : s;
+  }
+}

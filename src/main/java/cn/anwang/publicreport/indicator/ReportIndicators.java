@@ -1,0 +1,88 @@
+package cn.anwang.publicreport.indicator;
+
+import cn.anwang.publicreport.PublicReportIndicators;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** {@link PublicReportIndicators} in one grouping-sets query over the reports of the period. */
+@Component
+class ReportIndicators implements PublicReportIndicators {
+
+  private final JdbcClient jdbc;
+
+  ReportIndicators(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  private record Row(String district, String street, Figures figures) {}
+
+  @Override
+  public Result compute(String division, Instant from, Instant to) {
+    List<Row> rows =
+        jdbc.sql(
+                """
+                SELECT r.district_code, r.street_code,
+                       count(*) AS received,
+                       count(*) FILTER (WHERE r.verified_at IS NOT NULL) AS verified,
+                       count(*) FILTER (WHERE r.status = 'MERGED') AS merged,
+                       count(*) FILTER (WHERE r.status = 'REJECTED') AS rejected,
+                       count(*) FILTER (WHERE r.case_id IS NOT NULL OR p.case_id IS NOT NULL)
+                         AS converted,
+                       count(*) FILTER (WHERE r.status = 'CLOSED') AS closed,
+                       percentile_cont(0.5) WITHIN GROUP (ORDER BY
+                         extract(epoch FROM r.verified_at - r.submitted_at) / 3600.0)
+                         AS to_verification,
+                       percentile_cont(0.5) WITHIN GROUP (ORDER BY CASE WHEN r.status = 'CLOSED'
+                         THEN extract(epoch FROM r.closed_at - r.submitted_at) / 3600.0 END)
+                         AS to_closure
+                  FROM public_report r LEFT JOIN public_report p ON p.id = r.merged_into
+                 WHERE r.division_code LIKE :scope
+                   AND r.submitted_at >= :from AND r.submitted_at < :to
+                 GROUP BY GROUPING SETS ((), (r.district_code), (r.district_code, r.street_code))
+                 ORDER BY r.district_code NULLS FIRST, r.street_code NULLS FIRST
+                """)
+            .param("scope", division + "%")
+            .param("from", Timestamp.from(from))
+            .param("to", Timestamp.from(to))
+            .query(ReportIndicators::row)
+            .list();
+    Figures totals = new Figures(0, 0, 0, 0, 0, 0, null, null);
+    List<Group> byDistrict = new java.util.ArrayList<>();
+    List<Group> byStreet = new java.util.ArrayList<>();
+    for (Row r : rows) {
+      if (r.district() == null) {
+        totals = r.figures();
+      } else if (r.street() == null) {
+        byDistrict.add(new Group(r.district(), r.figures()));
+      } else {
+        byStreet.add(new Group(r.street(), r.figures()));
+      }
+    }
+    return new Result(division, from, to, Instant.now(), totals, byStreet, byDistrict);
+  }
+
+  private static Row row(ResultSet rs, int n) throws SQLException {
+    return new Row(
+        rs.getString("district_code"),
+        rs.getString("street_code"),
+        new Figures(
+            rs.getLong("received"),
+            rs.getLong("verified"),
+            rs.getLong("merged"),
+            rs.getLong("rejected"),
+            rs.getLong("converted"),
+            rs.getLong("closed"),
+            hours(rs, "to_verification"),
+            hours(rs, "to_closure")));
+  }
+
+  private static Double hours(ResultSet rs, String column) throws SQLException {
+    double v = rs.getDouble(column);
+    return rs.wasNull() ? null : Math.round(v * 10) / 10.0;
+  }
+}
