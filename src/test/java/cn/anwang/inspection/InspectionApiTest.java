@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import cn.anwang.IntegrationTest;
 import cn.anwang.inspection.plan.PatrolPeriods;
 import cn.anwang.inspection.plan.PatrolPlanGenerator;
+import cn.anwang.shared.files.TestPhotos;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;

@@ -4,6 +4,7 @@ import cn.anwang.identity.Actor;
 import cn.anwang.identity.AuditLog;
 import cn.anwang.identity.CurrentActor;
 import cn.anwang.inspection.web.InspectionRejected;
+import cn.anwang.shared.files.Exif;
 import cn.anwang.shared.files.FileKind;
 import cn.anwang.shared.files.FileStore;
 import cn.anwang.shared.web.ApiProblems;

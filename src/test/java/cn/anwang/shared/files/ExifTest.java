@@ -1,10 +1,8 @@
-package cn.anwang.inspection.record;
+package cn.anwang.shared.files;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import cn.anwang.inspection.TestPhotos;
-import cn.anwang.shared.files.FileKind;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 

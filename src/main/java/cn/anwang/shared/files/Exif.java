@@ -1,4 +1,4 @@
-package cn.anwang.inspection.record;
+package cn.anwang.shared.files;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -8,16 +8,16 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 
 /**
- * The little of a JPEG's EXIF that an inspection keeps: when the photo was taken (DateTimeOriginal,
- * else DateTime; with OffsetTimeOriginal when present, else China time) and where (the GPS latitude
- * and longitude). A minimal reader of the APP1 segment's TIFF structure; any malformed or missing
- * part is simply absent, never an error.
+ * The little of a JPEG's EXIF that inspections and public reports keep: when the photo was taken
+ * (DateTimeOriginal, else DateTime; with OffsetTimeOriginal when present, else China time) and
+ * where (the GPS latitude and longitude). A minimal reader of the APP1 segment's TIFF structure;
+ * any malformed or missing part is simply absent, never an error.
  */
-final class Exif {
+public final class Exif {
 
   /** What was found; each part may be null. */
-  record Data(Instant takenAt, Double lon, Double lat) {
-    static final Data NONE = new Data(null, null, null);
+  public record Data(Instant takenAt, Double lon, Double lat) {
+    public static final Data NONE = new Data(null, null, null);
   }
 
   private static final DateTimeFormatter EXIF_TIME =
@@ -32,7 +32,7 @@ final class Exif {
     this.b = b;
   }
 
-  static Data read(byte[] jpeg) {
+  public static Data read(byte[] jpeg) {
     try {
       return new Exif(jpeg).parse();
     } catch (RuntimeException e) {

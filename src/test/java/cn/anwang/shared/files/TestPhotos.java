@@ -1,4 +1,4 @@
-package cn.anwang.inspection;
+package cn.anwang.shared.files;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
@@ -48,6 +48,41 @@ public final class TestPhotos {
     out.writeBytes(tiff);
     out.write(0xFF);
     out.write(0xD9);
+    return out.toByteArray();
+  }
+
+  /**
+   * A real, decodable JPEG of {@code width} × {@code height} (drawn by ImageIO) with the same EXIF
+   * segment as {@link #jpegWithExif} and a comment, right after its start marker.
+   */
+  public static byte[] decodableJpegWithExif(
+      int width, int height, String dateTime, int latDeg, int latMin, int lonDeg, int lonMin) {
+    java.awt.image.BufferedImage image =
+        new java.awt.image.BufferedImage(width, height, java.awt.image.BufferedImage.TYPE_INT_RGB);
+    for (int y = 0; y < height; y++) {
+      for (int x = 0; x < width; x++) {
+        image.setRGB(x, y, (x * 4) << 16 | (y * 4) << 8 | 0x40);
+      }
+    }
+    ByteArrayOutputStream plain = new ByteArrayOutputStream();
+    try {
+      javax.imageio.ImageIO.write(image, "jpg", plain);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    byte[] jpeg = plain.toByteArray();
+    byte[] exif = jpegWithExif(dateTime, latDeg, latMin, lonDeg, lonMin);
+    byte[] comment = "GPS 39.1 117.2 Xiaomi".getBytes(StandardCharsets.ISO_8859_1);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.write(0xFF);
+    out.write(0xD8);
+    out.write(exif, 2, exif.length - 4); // its APP1 segment, without its SOI and EOI
+    out.write(0xFF);
+    out.write(0xFE);
+    out.write((comment.length + 2) >> 8);
+    out.write((comment.length + 2) & 0xFF);
+    out.writeBytes(comment);
+    out.write(jpeg, 2, jpeg.length - 2);
     return out.toByteArray();
   }
 
