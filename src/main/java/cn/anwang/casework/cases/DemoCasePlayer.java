@@ -23,7 +23,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Demo mode only: plays a case through the real state machine at simulated times, from its report
  * until it closes or "now" is reached, with the demo district's people as actors, and writes it
  * with its timeline. {@link DemoCasesRunner} plays a year of object cases with it; other modules'
- * demos play cases at a point through {@link DemoCaseHistory}.
+ * demos play cases at a point through {@link DemoCaseHistory} (a major hazard there is planned and
+ * put under district supervision, as the one major hazard of the year is).
  */
 @Component
 @ConditionalOnBooleanProperty("anwang.demo")
@@ -108,7 +109,8 @@ class DemoCasePlayer implements DemoCaseHistory {
                 CaseStatus.REPORTED,
                 null,
                 Map.of("type", caseType.name(), "source", source))));
-    play(c, new Clock(reportedAt, now, r), lines, people, cal, r, false);
+    play(
+        c, new Clock(reportedAt, now, r), lines, people, cal, r, caseType == CaseType.MAJOR_HAZARD);
     cases.update(c);
     List<Step> steps = new ArrayList<>();
     for (Line line : lines) {
