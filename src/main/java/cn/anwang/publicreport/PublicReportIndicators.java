@@ -17,7 +17,10 @@ import java.util.List;
  *       primary's;
  *   <li><b>closed</b>: whose case closed;
  *   <li><b>medianHoursToVerification</b> / <b>medianHoursToClosure</b>: from submission, over the
- *       verified / closed ones (null when there are none).
+ *       verified / closed ones (null when there are none);
+ *   <li><b>rewardsApproved</b>: of those, rewarded with a district's approval (whatever happened
+ *       after: claimed, paid or expired); <b>rewardsPaid</b> and <b>rewardYuanPaid</b>: paid, and
+ *       the yuan paid.
  * </ul>
  */
 public interface PublicReportIndicators {
@@ -30,7 +33,10 @@ public interface PublicReportIndicators {
       long converted,
       long closed,
       Double medianHoursToVerification,
-      Double medianHoursToClosure) {}
+      Double medianHoursToClosure,
+      long rewardsApproved,
+      long rewardsPaid,
+      long rewardYuanPaid) {}
 
   record Group(String code, Figures figures) {}
 

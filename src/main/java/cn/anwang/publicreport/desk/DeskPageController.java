@@ -34,6 +34,7 @@ class DeskPageController {
   private final ReporterIdentity identity;
   private final MessageSource messages;
   private final Divisions divisions;
+  private final PhotoModeration photos;
 
   DeskPageController(
       DeskAccess access,
@@ -41,13 +42,15 @@ class DeskPageController {
       ReportDesk desk,
       ReporterIdentity identity,
       MessageSource messages,
-      Divisions divisions) {
+      Divisions divisions,
+      PhotoModeration photos) {
     this.access = access;
     this.queries = queries;
     this.desk = desk;
     this.identity = identity;
     this.messages = messages;
     this.divisions = divisions;
+    this.photos = photos;
   }
 
   @GetMapping("/public-reports")
@@ -76,6 +79,7 @@ class DeskPageController {
     DeskQueries.Detail d = queries.detail(id, access.require());
     model.addAttribute("d", d);
     model.addAttribute("names", names(List.of(d.report().streetCode())));
+    model.addAttribute("photos", photos.list(id));
     model.addAttribute("types", ReportDesk.TYPES.stream().sorted().toList());
     return "publicreport/desk/detail";
   }
@@ -109,6 +113,20 @@ class DeskPageController {
       @RequestParam(required = false) Integer version,
       RedirectAttributes redirect) {
     return act(id, redirect, "reportdesk.page.merged", () -> desk.merge(id, into, version));
+  }
+
+  @PostMapping("/public-reports/{id}/photos/{photoId}/{decision}")
+  String moderate(
+      @PathVariable long id,
+      @PathVariable long photoId,
+      @PathVariable String decision,
+      RedirectAttributes redirect) {
+    boolean approve = "approve".equals(decision);
+    return act(
+        id,
+        redirect,
+        approve ? "reportdesk.page.photoApproved" : "reportdesk.page.photoWithdrawn",
+        () -> photos.approve(id, photoId, approve));
   }
 
   /** The reporter's identity, shown once on this answer (not kept in the session), audited. */

@@ -67,21 +67,26 @@ class DeskQueries {
     this.settings = settings;
   }
 
+  /**
+   * The newest reports of the caller's territory (of one status, or all), before {@code beforeId}:
+   * by district or by street on the inbox indexes, by village within its street.
+   */
   List<Summary> inbox(Actor actor, String status, Long beforeId, int limit) {
-    String district =
-        actor.scope().territoryCode().length() >= 6
-            ? actor.scope().territoryCode().substring(0, 6)
-            : null;
+    String territory = actor.scope().territoryCode();
+    String district = territory.length() >= 6 ? territory.substring(0, 6) : null;
+    String street = territory.length() >= 9 ? territory.substring(0, 9) : null;
     return jdbc.sql(
             "SELECT "
                 + SUMMARY
                 + " FROM public_report WHERE division_code LIKE :scope"
                 + (district == null ? "" : " AND district_code = :district")
+                + (street == null ? "" : " AND street_code = :street")
                 + (status == null ? "" : " AND status = :status")
                 + (beforeId == null ? "" : " AND id < :before")
                 + " ORDER BY id DESC LIMIT :limit")
         .param("scope", actor.scope().likePattern())
         .param("district", district)
+        .param("street", street)
         .param("status", status)
         .param("before", beforeId)
         .param("limit", limit)

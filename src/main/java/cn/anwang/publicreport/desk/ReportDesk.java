@@ -76,11 +76,11 @@ class ReportDesk {
     jdbc.sql(
             """
             UPDATE public_report SET status = 'VERIFIED', verified_at = ?, case_id = ?,
-                   case_number = ?, public_note = coalesce(?, public_note), updated_at = ?,
-                   version = version + 1
+                   case_number = ?, case_type = ?, public_note = coalesce(?, public_note),
+                   updated_at = ?, version = version + 1
              WHERE id = ?
             """)
-        .params(Timestamp.from(now), c.id(), c.number(), note, Timestamp.from(now), id)
+        .params(Timestamp.from(now), c.id(), c.number(), type, note, Timestamp.from(now), id)
         .update();
     event(id, r.districtCode(), "VERIFIED", "VERIFIED", note, actor);
     audit.record(

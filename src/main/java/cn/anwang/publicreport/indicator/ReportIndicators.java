@@ -39,8 +39,14 @@ class ReportIndicators implements PublicReportIndicators {
                          AS to_verification,
                        percentile_cont(0.5) WITHIN GROUP (ORDER BY CASE WHEN r.status = 'CLOSED'
                          THEN extract(epoch FROM r.closed_at - r.submitted_at) / 3600.0 END)
-                         AS to_closure
+                         AS to_closure,
+                       count(w.id) FILTER (WHERE w.status IN ('APPROVED', 'CLAIMED', 'PAID',
+                         'EXPIRED')) AS rewards_approved,
+                       count(w.id) FILTER (WHERE w.status = 'PAID') AS rewards_paid,
+                       coalesce(sum(w.amount_yuan) FILTER (WHERE w.status = 'PAID'), 0)
+                         AS reward_yuan_paid
                   FROM public_report r LEFT JOIN public_report p ON p.id = r.merged_into
+                  LEFT JOIN public_reward w ON w.report_id = r.id
                  WHERE r.division_code LIKE :scope
                    AND r.submitted_at >= :from AND r.submitted_at < :to
                  GROUP BY GROUPING SETS ((), (r.district_code), (r.district_code, r.street_code))
@@ -51,7 +57,7 @@ class ReportIndicators implements PublicReportIndicators {
             .param("to", Timestamp.from(to))
             .query(ReportIndicators::row)
             .list();
-    Figures totals = new Figures(0, 0, 0, 0, 0, 0, null, null);
+    Figures totals = new Figures(0, 0, 0, 0, 0, 0, null, null, 0, 0, 0);
     List<Group> byDistrict = new java.util.ArrayList<>();
     List<Group> byStreet = new java.util.ArrayList<>();
     for (Row r : rows) {
@@ -78,7 +84,10 @@ class ReportIndicators implements PublicReportIndicators {
             rs.getLong("converted"),
             rs.getLong("closed"),
             hours(rs, "to_verification"),
-            hours(rs, "to_closure")));
+            hours(rs, "to_closure"),
+            rs.getLong("rewards_approved"),
+            rs.getLong("rewards_paid"),
+            rs.getLong("reward_yuan_paid")));
   }
 
   private static Double hours(ResultSet rs, String column) throws SQLException {

@@ -15,6 +15,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Set;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -40,6 +41,7 @@ public class Intake {
   private final TransactionTemplate tx;
   private final ApplicationEventPublisher events;
   private final PublicReportProperties properties;
+  private final ReportPhotos photos;
 
   Intake(
       RateLimiter limits,
@@ -49,7 +51,8 @@ public class Intake {
       JdbcClient jdbc,
       TransactionTemplate tx,
       ApplicationEventPublisher events,
-      PublicReportProperties properties) {
+      PublicReportProperties properties,
+      ReportPhotos photos) {
     this.limits = limits;
     this.captcha = captcha;
     this.locator = locator;
@@ -58,6 +61,7 @@ public class Intake {
     this.tx = tx;
     this.events = events;
     this.properties = properties;
+    this.photos = photos;
   }
 
   /** The accepted report's tracking code (stored form). */
@@ -68,6 +72,12 @@ public class Intake {
    * @param deviceId the page's device cookie, or null
    */
   public Accepted submit(Submission s, String clientAddress, String deviceId) {
+    return submit(s, List.of(), clientAddress, deviceId);
+  }
+
+  /** The same with photos (at most five; all checked before anything is kept). */
+  Accepted submit(
+      Submission s, List<ReportPhotos.Upload> uploads, String clientAddress, String deviceId) {
     String clientHash = pii.hash("client:" + clientAddress);
     String deviceHash =
         deviceId == null || deviceId.isBlank() ? null : pii.hash("device:" + deviceId);
@@ -83,7 +93,7 @@ public class Intake {
       case REPLAYED -> throw new IntakeRejected("captchaAnswer", "publicreport.rule.captchaUsed");
       default -> throw new IntakeRejected("captchaAnswer", "publicreport.rule.captchaWrong");
     }
-    return accept(s, "WEB", clientHash, deviceHash, null);
+    return accept(s, uploads, "WEB", clientHash, deviceHash, null);
   }
 
   /**
@@ -105,11 +115,16 @@ public class Intake {
             wait -> {
               throw new Throttled(wait);
             });
-    return accept(s, "OPEN311", clientHash, deviceHash, keyId);
+    return accept(s, List.of(), "OPEN311", clientHash, deviceHash, keyId);
   }
 
   private Accepted accept(
-      Submission s, String channel, String clientHash, String deviceHash, Long keyId) {
+      Submission s,
+      List<ReportPhotos.Upload> uploads,
+      String channel,
+      String clientHash,
+      String deviceHash,
+      Long keyId) {
     if (s.category() == null || !CATEGORIES.contains(s.category())) {
       throw new IntakeRejected("category", "publicreport.rule.category");
     }
@@ -139,16 +154,22 @@ public class Intake {
         throw new IntakeRejected("consent", "publicreport.rule.consent");
       }
     }
+    List<ReportPhotos.Checked> checked = photos.check(uploads);
     GeoPoint point = point(s);
     Location place =
         locator
             .locate(point.lon(), point.lat())
             .orElseThrow(() -> new IntakeRejected("lon", "publicreport.rule.outsideArea"));
-    String textHash = sha256(s.category() + "\n" + description.replaceAll("\\s+", " "));
+    String textHash = textHash(s.category(), description);
     Instant now = Instant.now();
     String storedName = name == null ? null : Base64.getEncoder().encodeToString(pii.encrypt(name));
     String storedPhone =
         phone == null ? null : Base64.getEncoder().encodeToString(pii.encrypt(phone));
+    // an anonymous web reporter may claim a reward with the code and this secret, shown once
+    String secret = s.anonymous() && "WEB".equals(channel) ? TrackingCodes.secret() : null;
+    String storedSecret =
+        secret == null ? null : Base64.getEncoder().encodeToString(pii.encrypt(secret));
+    photos.store(checked);
     return tx.execute(
         status -> {
           boolean duplicate =
@@ -171,8 +192,10 @@ public class Intake {
                             lon, lat, address, district_code, street_code, village_code,
                             division_code, grid_code, anonymous, reporter_name_enc,
                             reporter_phone_enc, consent_at, client_hash, device_hash, text_hash,
-                            submitted_at, updated_at, open311_key_id)
-                          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                            submitted_at, updated_at, open311_key_id, claim_secret_hash,
+                            claim_secret_enc)
+                          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
+                                  ?, ?)
                           RETURNING id
                           """)
                   .params(
@@ -197,7 +220,9 @@ public class Intake {
                       textHash,
                       Timestamp.from(now),
                       Timestamp.from(now),
-                      keyId)
+                      keyId,
+                      secret == null ? null : TrackingCodes.secretHash(pii, code, secret),
+                      storedSecret)
                   .query(Long.class)
                   .single();
           jdbc.sql(
@@ -205,6 +230,7 @@ public class Intake {
                       + " VALUES (?, ?, ?, 'SUBMITTED', 'RECEIVED')")
               .params(id, place.district().code(), Timestamp.from(now))
               .update();
+          photos.insert(id, place.district().code(), checked);
           events.publishEvent(
               new PublicReportSubmitted(
                   id, code, place.district().code(), place.street().code(), s.category(), now));
@@ -233,6 +259,11 @@ public class Intake {
             : CoordinateSystem.parse(s.coords())
                 .orElseThrow(() -> new IntakeRejected("coords", "publicreport.rule.coords"));
     return ChinaCoordinates.toWgs84(new GeoPoint(lon, lat), crs);
+  }
+
+  /** The duplicate-text key of a report: category and text with whitespace folded. */
+  public static String textHash(String category, String description) {
+    return sha256(category + "\n" + description.strip().replaceAll("\\s+", " "));
   }
 
   static String sha256(String text) {

@@ -1,15 +1,20 @@
 package cn.anwang.publicreport.intake;
 
-/** A submission refused for one field; {@code messageKey} is in the publicreport bundle. */
+/**
+ * A submission refused for one field; {@code messageKey} is in the publicreport bundle, with its
+ * {@code arguments} (e.g. which photo and the limit).
+ */
 public class IntakeRejected extends RuntimeException {
 
   private final String field;
   private final String messageKey;
+  private final transient Object[] arguments;
 
-  IntakeRejected(String field, String messageKey) {
+  IntakeRejected(String field, String messageKey, Object... arguments) {
     super(field + ": " + messageKey, null, false, false);
     this.field = field;
     this.messageKey = messageKey;
+    this.arguments = arguments;
   }
 
   public String field() {
@@ -18,5 +23,9 @@ public class IntakeRejected extends RuntimeException {
 
   public String messageKey() {
     return messageKey;
+  }
+
+  public Object[] arguments() {
+    return arguments.clone();
   }
 }

@@ -16,6 +16,7 @@ import org.springframework.validation.annotation.Validated;
  * @param captchaLifetime how long a captcha may be answered
  * @param duplicateWindow how long the same text from the same client is refused as a duplicate
  * @param maxDescriptionLength the Open311 limit, 4,000 characters
+ * @param maxPhotoBytes the largest photo accepted, in bytes (five at most per report)
  */
 @Validated
 @ConfigurationProperties("anwang.publicreport")
@@ -25,7 +26,8 @@ public record PublicReportProperties(
     @Min(1) @Max(100_000) Integer perDevicePerMinute,
     Duration captchaLifetime,
     Duration duplicateWindow,
-    @Min(10) @Max(4000) Integer maxDescriptionLength) {
+    @Min(10) @Max(4000) Integer maxDescriptionLength,
+    @Min(1024) @Max(50 * 1024 * 1024) Integer maxPhotoBytes) {
 
   public PublicReportProperties {
     perAddressPerMinute = perAddressPerMinute == null ? 5 : perAddressPerMinute;
@@ -34,5 +36,6 @@ public record PublicReportProperties(
     captchaLifetime = captchaLifetime == null ? Duration.ofMinutes(10) : captchaLifetime;
     duplicateWindow = duplicateWindow == null ? Duration.ofHours(24) : duplicateWindow;
     maxDescriptionLength = maxDescriptionLength == null ? 4000 : maxDescriptionLength;
+    maxPhotoBytes = maxPhotoBytes == null ? 8 * 1024 * 1024 : maxPhotoBytes;
   }
 }

@@ -3,7 +3,13 @@ package cn.anwang.publicreport.intake;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -17,6 +23,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 
 /**
  * The public's pages, no log-in: the report form ({@code /report}), its captcha picture, and the
@@ -66,11 +73,13 @@ class ReportPageController {
   private final Intake intake;
   private final Captcha captcha;
   private final Tracking tracking;
+  private final MessageSource messages;
 
-  ReportPageController(Intake intake, Captcha captcha, Tracking tracking) {
+  ReportPageController(Intake intake, Captcha captcha, Tracking tracking, MessageSource messages) {
     this.intake = intake;
     this.captcha = captcha;
     this.tracking = tracking;
+    this.messages = messages;
   }
 
   @GetMapping("/report")
@@ -86,14 +95,20 @@ class ReportPageController {
       cookie.setAttribute("SameSite", "Lax");
       response.addCookie(cookie);
     }
-    return show(model, ReportForm.empty(), null, null);
+    return show(model, ReportForm.empty(), null);
   }
 
-  private String show(Model model, ReportForm form, String errorField, String errorKey) {
+  private String show(Model model, ReportForm form, IntakeRejected error) {
     model.addAttribute("form", form);
     model.addAttribute("captchaToken", captcha.issue());
-    model.addAttribute("errorField", errorField);
-    model.addAttribute("errorKey", errorKey);
+    if (error != null) {
+      model.addAttribute("errorField", error.field());
+      model.addAttribute("errorKey", error.messageKey());
+      model.addAttribute(
+          "errorText",
+          messages.getMessage(
+              error.messageKey(), error.arguments(), LocaleContextHolder.getLocale()));
+    }
     return "publicreport/form";
   }
 
@@ -113,12 +128,14 @@ class ReportPageController {
   @PostMapping("/report")
   String submit(
       @ModelAttribute ReportForm form,
+      @RequestParam(name = "photos", required = false) List<MultipartFile> photos,
       @CookieValue(name = DEVICE_COOKIE, required = false) String device,
       HttpServletRequest request,
       HttpServletResponse response,
       Model model) {
     try {
-      Intake.Accepted accepted = intake.submit(form.submission(), request.getRemoteAddr(), device);
+      Intake.Accepted accepted =
+          intake.submit(form.submission(), uploads(photos), request.getRemoteAddr(), device);
       return "redirect:/report/track/" + accepted.trackingCode() + "?new";
     } catch (IntakeRejected e) {
       response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
@@ -136,8 +153,26 @@ class ReportPageController {
               form.consent(),
               null,
               null);
-      return show(model, kept, e.field(), e.messageKey());
+      return show(model, kept, e);
     }
+  }
+
+  private static List<ReportPhotos.Upload> uploads(List<MultipartFile> files) {
+    List<ReportPhotos.Upload> uploads = new ArrayList<>();
+    if (files == null) {
+      return uploads;
+    }
+    for (MultipartFile f : files) {
+      if (f.isEmpty()) {
+        continue; // a file input left empty still sends a part
+      }
+      try {
+        uploads.add(new ReportPhotos.Upload(f.getOriginalFilename(), f.getBytes()));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return uploads;
   }
 
   @ExceptionHandler(Throttled.class)
@@ -160,10 +195,24 @@ class ReportPageController {
     return "publicreport/lookup";
   }
 
+  @GetMapping("/report/track/{code}/photos/{photoId}")
+  ResponseEntity<byte[]> photo(@PathVariable String code, @PathVariable long photoId) {
+    return tracking
+        .photo(code, photoId)
+        .map(
+            p ->
+                ResponseEntity.ok()
+                    .cacheControl(CacheControl.noStore())
+                    .contentType(MediaType.parseMediaType(p.contentType()))
+                    .body(p.content()))
+        .orElseGet(() -> ResponseEntity.notFound().build());
+  }
+
   @GetMapping("/report/track/{code}")
   String track(
       @PathVariable String code,
       @RequestParam(name = "new", required = false) String fresh,
+      @RequestParam(name = "outcome", required = false) String outcome,
       Model model,
       HttpServletResponse response) {
     response.setHeader("Cache-Control", "no-store");
@@ -173,6 +222,20 @@ class ReportPageController {
             view -> {
               model.addAttribute("report", view);
               model.addAttribute("fresh", fresh != null);
+              if (outcome != null && outcome.matches("[A-Z_]{1,40}")) {
+                model.addAttribute(
+                    "notice",
+                    messages.getMessage(
+                        "publicreport.claim.outcome." + outcome,
+                        null,
+                        null,
+                        LocaleContextHolder.getLocale()));
+              }
+              if (fresh != null) {
+                tracking
+                    .takeClaimSecret(view.code())
+                    .ifPresent(secret -> model.addAttribute("claimSecret", secret));
+              }
               return "publicreport/track";
             })
         .orElseGet(

@@ -1,5 +1,6 @@
 package cn.anwang.publicreport.intake;
 
+import cn.anwang.shared.pii.PiiProtector;
 import java.security.SecureRandom;
 import java.util.Locale;
 
@@ -8,7 +9,7 @@ import java.util.Locale;
  * from a SecureRandom, shown in groups of four ({@code K7QW-3MZP-R9TA}) and accepted with or
  * without dashes, in any case.
  */
-final class TrackingCodes {
+public final class TrackingCodes {
 
   static final String ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
   static final int LENGTH = 12;
@@ -16,7 +17,7 @@ final class TrackingCodes {
 
   private TrackingCodes() {}
 
-  static String next() {
+  public static String next() {
     StringBuilder code = new StringBuilder(LENGTH);
     for (int i = 0; i < LENGTH; i++) {
       code.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
@@ -24,8 +25,23 @@ final class TrackingCodes {
     return code.toString();
   }
 
+  /** A claim secret: 8 symbols of the same alphabet (about 40 bits). */
+  static String secret() {
+    StringBuilder secret = new StringBuilder(8);
+    for (int i = 0; i < 8; i++) {
+      secret.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
+    }
+    return secret.toString();
+  }
+
+  /** The keyed hash kept of a report's claim secret (typed in any case, with or without spaces). */
+  public static String secretHash(PiiProtector pii, String code, String typedSecret) {
+    String secret = typedSecret.replaceAll("[\\s\\-]", "").toUpperCase(Locale.ROOT);
+    return pii.hash("claim:" + code + ":" + secret);
+  }
+
   /** The stored form of what someone typed, or null when it cannot be a code. */
-  static String normalise(String typed) {
+  public static String normalise(String typed) {
     if (typed == null) {
       return null;
     }
@@ -41,7 +57,7 @@ final class TrackingCodes {
     return code;
   }
 
-  static String display(String code) {
+  public static String display(String code) {
     return code.substring(0, 4) + "-" + code.substring(4, 8) + "-" + code.substring(8);
   }
 }

@@ -27,7 +27,8 @@ import tools.jackson.databind.ObjectMapper;
  * no other test writes into): A verified after 2 h and closed after 50 h, B verified after 4 h and
  * in handling, C merged into B, D not accepted. So received 4, verified 2, merged 1, rejected 1,
  * converted 3 (A, B and C through B), closed 1, median to verification (2 + 4) / 2 = 3 h, to
- * closure 50 h.
+ * closure 50 h; A's reward of 7,500 yuan paid and B's of 3,000 approved: rewards approved 2, paid
+ * 1, 7,500 yuan paid.
  */
 @IntegrationTest
 class ReportIndicatorsTest {
@@ -58,6 +59,18 @@ class ReportIndicatorsTest {
         .update();
   }
 
+  private void reward(long report, String status, long yuan) {
+    jdbc.sql(
+            """
+            INSERT INTO public_reward (report_id, primary_report_id, district_code, street_code,
+              division_code, case_id, finding, status, anonymous, amount_yuan, proposed_at)
+            SELECT id, id, district_code, street_code, division_code, coalesce(case_id, 0),
+                   'ILLEGAL_OPERATION', ?, false, ?, now() FROM public_report WHERE id = ?
+            """)
+        .params(status, yuan, report)
+        .update();
+  }
+
   @Test
   void figuresOfASmallExampleMatchTheHandCount() throws Exception {
     ReportFixture fixture = new ReportFixture(jdbc, pii);
@@ -69,6 +82,8 @@ class ReportIndicatorsTest {
     set(b, "IN_HANDLING", 900_002L, 4, null, null);
     set(c, "MERGED", null, null, null, b);
     set(d, "REJECTED", null, null, 30, null);
+    reward(a, "PAID", 7_500);
+    reward(b, "APPROVED", 3_000);
 
     JsonNode result =
         json.readTree(
@@ -88,6 +103,9 @@ class ReportIndicatorsTest {
     assertThat(t.get("closed").asLong()).isEqualTo(1);
     assertThat(t.get("medianHoursToVerification").asDouble()).isEqualTo(3.0);
     assertThat(t.get("medianHoursToClosure").asDouble()).isEqualTo(50.0);
+    assertThat(t.get("rewardsApproved").asLong()).isEqualTo(2);
+    assertThat(t.get("rewardsPaid").asLong()).isEqualTo(1);
+    assertThat(t.get("rewardYuanPaid").asLong()).isEqualTo(7_500);
     assertThat(result.get("byStreet").get(0).get("code").asString()).isEqualTo("120101001");
     assertThat(result.get("byStreet").get(0).get("figures").get("received").asLong()).isEqualTo(4);
     assertThat(result.get("byDistrict").get(0).get("code").asString()).isEqualTo("120101");
@@ -102,7 +120,8 @@ class ReportIndicatorsTest {
                 .with(user(users.loadUserByUsername("heping.admin"))))
         .andExpect(status().isOk())
         .andExpect(content().string(containsString("id=\"pr-received\">4<")))
-        .andExpect(content().string(containsString("id=\"pr-converted\">3<")));
+        .andExpect(content().string(containsString("id=\"pr-converted\">3<")))
+        .andExpect(content().string(containsString("id=\"pr-rewardYuanPaid\">7,500<")));
     // officers are refused, another district is out of scope
     mvc.perform(
             get("/api/v1/public-report-indicators")
