@@ -65,6 +65,16 @@ final class Browser implements AutoCloseable {
     return new Browser(driver, profile);
   }
 
+  /**
+   * Emulates a phone's screen exactly (headless Chromium keeps windows at least 500 px wide, so a
+   * narrower window alone does not make a narrower page): width and height in CSS pixels, touch.
+   */
+  void emulatePhone(int width, int height) {
+    driver.executeCdpCommand(
+        "Emulation.setDeviceMetricsOverride",
+        java.util.Map.of("width", width, "height", height, "deviceScaleFactor", 3, "mobile", true));
+  }
+
   @Override
   public void close() throws IOException {
     try {
