@@ -77,7 +77,7 @@ class PublicReportBrowserTest {
 
       // the citizen reports, anonymously, with a photo
       String description = "小区地下室有人私设作坊生产塑料制品，夜间开工，气味很大 " + System.nanoTime();
-      submit(description, p[0], p[1], photo);
+      submit(description, p[0], p[1], photo, false);
       String code = text("#tracking-code").replace("-", "");
       String secret = text("#claim-secret");
       assertThat(secret).hasSize(8);
@@ -92,7 +92,7 @@ class PublicReportBrowserTest {
 
       // a neighbour reports the same 50 m away
       driver.manage().deleteAllCookies();
-      submit("地下室塑料作坊又开工了 " + System.nanoTime(), p[0], p[1] + 50 / 111_320.0, null);
+      submit("地下室塑料作坊又开工了 " + System.nanoTime(), p[0], p[1] + 50 / 111_320.0, null, true);
       String neighbour = text("#tracking-code").replace("-", "");
       long first = reportId(code);
       long second = reportId(neighbour);
@@ -187,12 +187,36 @@ class PublicReportBrowserTest {
     }
   }
 
-  private void submit(String description, double lon, double lat, Path photo) {
+  /**
+   * Fills and sends the form; with {@code tap} the position is then picked by a tap on the map
+   * (centred on the typed point), which must land within 60 m of it.
+   */
+  private void submit(String description, double lon, double lat, Path photo, boolean tap)
+      throws Exception {
     driver.get(url("/report"));
+    wait.until(ExpectedConditions.attributeToBe(By.id("pick-map"), "data-loaded", "16"));
     new Select(driver.findElement(By.id("category"))).selectByValue("ILLEGAL_OPERATION");
     driver.findElement(By.id("description")).sendKeys(description);
     driver.findElement(By.id("lon")).sendKeys(Double.toString(lon));
-    driver.findElement(By.id("lat")).sendKeys(Double.toString(lat));
+    driver.findElement(By.id("lat")).sendKeys(Double.toString(lat) + org.openqa.selenium.Keys.TAB);
+    if (tap) {
+      WebElement map = driver.findElement(By.id("pick-map"));
+      wait.until(
+          d -> d.findElements(By.cssSelector("#pick-map path.leaflet-interactive")).size() > 16);
+      Thread.sleep(600); // the map pans to the typed point
+      driver.findElement(By.id("lon")).clear();
+      driver.findElement(By.id("lat")).clear();
+      click(map);
+      wait.until(d -> !d.findElement(By.id("lat")).getAttribute("value").isEmpty());
+      double pickedLon = Double.parseDouble(driver.findElement(By.id("lon")).getAttribute("value"));
+      double pickedLat = Double.parseDouble(driver.findElement(By.id("lat")).getAttribute("value"));
+      double metres =
+          Math.hypot(
+              (pickedLon - lon) * 111_320 * Math.cos(Math.toRadians(lat)),
+              (pickedLat - lat) * 111_320);
+      assertThat(metres).as("the tap on the map fills the position").isLessThan(60);
+      screenshot("report-map-pick");
+    }
     driver.findElement(By.id("address")).sendKeys("劝业场街道某小区地下室");
     if (photo != null) {
       driver.findElement(By.id("photos")).sendKeys(photo.toString());

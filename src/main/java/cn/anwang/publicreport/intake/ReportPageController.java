@@ -1,5 +1,6 @@
 package cn.anwang.publicreport.intake;
 
+import cn.anwang.area.PublicMap;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -74,8 +75,15 @@ class ReportPageController {
   private final Captcha captcha;
   private final Tracking tracking;
   private final MessageSource messages;
+  private final PublicMap publicMap;
 
-  ReportPageController(Intake intake, Captcha captcha, Tracking tracking, MessageSource messages) {
+  ReportPageController(
+      Intake intake,
+      Captcha captcha,
+      Tracking tracking,
+      MessageSource messages,
+      PublicMap publicMap) {
+    this.publicMap = publicMap;
     this.intake = intake;
     this.captcha = captcha;
     this.tracking = tracking;
@@ -100,6 +108,7 @@ class ReportPageController {
 
   private String show(Model model, ReportForm form, IntakeRejected error) {
     model.addAttribute("form", form);
+    model.addAttribute("tiles", publicMap.tiles().orElse(null));
     model.addAttribute("captchaToken", captcha.issue());
     if (error != null) {
       model.addAttribute("errorField", error.field());

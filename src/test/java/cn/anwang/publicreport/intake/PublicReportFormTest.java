@@ -99,6 +99,24 @@ class PublicReportFormTest {
   }
 
   @Test
+  void theFormsMapDrawsTheDistrictsWithoutLogInAndFromNowhereElse() throws Exception {
+    MvcResult form = mvc.perform(get("/report")).andExpect(status().isOk()).andReturn();
+    assertThat(form.getResponse().getContentAsString())
+        .contains("id=\"pick-map\"")
+        .contains("data-boundaries=\"/report/map/districts.geojson\"")
+        .doesNotContain("data-tile-url=\"http");
+    MvcResult geo =
+        mvc.perform(get("/report/map/districts.geojson")).andExpect(status().isOk()).andReturn();
+    assertThat(geo.getResponse().getContentType()).startsWith("application/geo+json");
+    assertThat(geo.getResponse().getHeader("Cache-Control")).contains("max-age=86400");
+    String body = geo.getResponse().getContentAsString();
+    assertThat(Pattern.compile("\"type\":\"Feature\"").matcher(body).results().count())
+        .isEqualTo(16);
+    assertThat(body).contains("和平区").doesNotContain("\"code\":\"12\"");
+    assertThat(geo.getResponse().getHeader("Set-Cookie")).isNull();
+  }
+
+  @Test
   void anAnonymousReportGetsATrackingCodeAndItsPageShowsTheStatus() throws Exception {
     String token = tokenFromForm();
     String description = "菜市场东门电动车集中充电，电线私拉乱接 " + System.nanoTime();
