@@ -2,14 +2,12 @@ package cn.anwang.publicreport.desk;
 
 import cn.anwang.area.Division;
 import cn.anwang.area.Divisions;
+import cn.anwang.publicreport.support.PageActions;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -32,7 +30,7 @@ class DeskPageController {
   private final DeskQueries queries;
   private final ReportDesk desk;
   private final ReporterIdentity identity;
-  private final MessageSource messages;
+  private final PageActions actions;
   private final Divisions divisions;
   private final PhotoModeration photos;
 
@@ -41,14 +39,14 @@ class DeskPageController {
       DeskQueries queries,
       ReportDesk desk,
       ReporterIdentity identity,
-      MessageSource messages,
+      PageActions actions,
       Divisions divisions,
       PhotoModeration photos) {
     this.access = access;
     this.queries = queries;
     this.desk = desk;
     this.identity = identity;
-    this.messages = messages;
+    this.actions = actions;
     this.divisions = divisions;
     this.photos = photos;
   }
@@ -138,32 +136,11 @@ class DeskPageController {
   }
 
   private String act(long id, RedirectAttributes redirect, String done, Runnable action) {
-    try {
-      action.run();
-      redirect.addFlashAttribute("message", text(done));
-    } catch (ErrorResponseException e) {
-      int code = e.getStatusCode().value();
-      if (code == 404 || code == 403) {
-        throw e;
-      }
-      redirect.addFlashAttribute("failure", failure(e));
-    }
-    return "redirect:/public-reports/" + id;
-  }
-
-  private String failure(ErrorResponseException e) {
-    Object errors =
-        e.getBody().getProperties() == null ? null : e.getBody().getProperties().get("errors");
-    if (errors instanceof List<?> list && !list.isEmpty() && list.get(0) instanceof Map<?, ?> m) {
-      return text("reportdesk.page.invalid." + m.get("field"), e.getBody().getDetail());
-    }
-    return text(
-        e.getStatusCode().value() == 409 ? "reportdesk.page.conflict" : "reportdesk.page.failed",
-        e.getBody().getDetail());
+    return actions.act("/public-reports/" + id, redirect, "reportdesk.page", done, action);
   }
 
   private String text(String key, Object... args) {
-    return messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
+    return actions.text(key, args);
   }
 
   private Map<String, String> names(List<String> codes) {

@@ -3,14 +3,12 @@ package cn.anwang.publicreport.desk;
 import cn.anwang.casework.CaseIntake;
 import cn.anwang.identity.Actor;
 import cn.anwang.identity.AuditLog;
+import cn.anwang.publicreport.support.Problems;
 import cn.anwang.shared.web.ApiProblems;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -54,7 +52,7 @@ class ReportDesk {
     requireStatus(r, "RECEIVED");
     String type = cmd == null || cmd.type() == null ? defaultType(r.category()) : cmd.type();
     if (!TYPES.contains(type)) {
-      throw unprocessable("type", "unknown case type " + type);
+      throw Problems.unprocessable("type", "unknown case type " + type);
     }
     String note = cmd == null ? null : trimmed(cmd.publicNote(), 2000, "publicNote");
     String title = cmd == null ? null : trimmed(cmd.title(), 200, "title");
@@ -98,7 +96,7 @@ class ReportDesk {
     Actor actor = access.require();
     String why = trimmed(reason, 2000, "reason");
     if (why == null) {
-      throw unprocessable("reason", "a rejection needs a reason the reporter can read");
+      throw Problems.unprocessable("reason", "a rejection needs a reason the reporter can read");
     }
     DeskQueries.Locked r = queries.lock(id, actor);
     requireStatus(r, "RECEIVED");
@@ -126,7 +124,7 @@ class ReportDesk {
   DeskQueries.Detail merge(long id, long into, Integer version) {
     Actor actor = access.require();
     if (id == into) {
-      throw unprocessable("into", "a report cannot be merged into itself");
+      throw Problems.unprocessable("into", "a report cannot be merged into itself");
     }
     // lock in id order so two opposite merges cannot deadlock
     DeskQueries.Locked first = queries.lock(Math.min(id, into), actor);
@@ -139,7 +137,8 @@ class ReportDesk {
     }
     requireStatus(dup, "RECEIVED");
     if (!OPEN.contains(primary.status())) {
-      throw unprocessable("into", "the report merged into must be open, not " + primary.status());
+      throw Problems.unprocessable(
+          "into", "the report merged into must be open, not " + primary.status());
     }
     Instant now = Instant.now();
     jdbc.sql(
@@ -187,18 +186,8 @@ class ReportDesk {
     }
     String t = text.strip();
     if (t.length() > max) {
-      throw unprocessable(field, "at most " + max + " characters");
+      throw Problems.unprocessable(field, "at most " + max + " characters");
     }
     return t;
-  }
-
-  static org.springframework.web.ErrorResponseException unprocessable(String field, String detail) {
-    var e =
-        ApiProblems.problem(HttpStatus.UNPROCESSABLE_CONTENT, "Rejected", field + ": " + detail);
-    Map<String, Object> error = new LinkedHashMap<>();
-    error.put("field", field);
-    error.put("message", detail);
-    e.getBody().setProperty("errors", List.of(error));
-    return e;
   }
 }

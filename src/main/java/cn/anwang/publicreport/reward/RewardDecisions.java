@@ -2,6 +2,7 @@ package cn.anwang.publicreport.reward;
 
 import cn.anwang.identity.Actor;
 import cn.anwang.identity.AuditLog;
+import cn.anwang.publicreport.support.Problems;
 import cn.anwang.shared.web.ApiProblems;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -56,12 +57,12 @@ class RewardDecisions {
     RewardQueries.Reward r = queries.lock(id, actor);
     require(r, Set.of("PROPOSED", "ASSESSED"));
     if (cmd == null) {
-      throw RewardProblems.unprocessable("finding", "an assessment is required");
+      throw Problems.unprocessable("finding", "an assessment is required");
     }
     String finding = cmd.finding() == null || cmd.finding().isBlank() ? r.finding() : cmd.finding();
     RewardRule rule = rules.effective(r.districtCode());
     if (!RewardRule.FINDINGS.contains(finding) || !rule.eligibleFindings().contains(finding)) {
-      throw RewardProblems.unprocessable("finding", "not a finding the district's rule rewards");
+      throw Problems.unprocessable("finding", "not a finding the district's rule rewards");
     }
     RewardRule.Amount amount;
     Long fine = null;
@@ -71,17 +72,17 @@ class RewardDecisions {
       grade = cmd.accidentGrade();
       deaths = cmd.deaths();
       if (grade == null || !RewardRule.GRADES.contains(grade)) {
-        throw RewardProblems.unprocessable(
+        throw Problems.unprocessable(
             "accidentGrade", "GENERAL, LARGER, MAJOR or ESPECIALLY (一般/较大/重大/特别重大)");
       }
       if (deaths == null || deaths < 1 || deaths > 10_000) {
-        throw RewardProblems.unprocessable("deaths", "the concealed deaths, 1 or more");
+        throw Problems.unprocessable("deaths", "the concealed deaths, 1 or more");
       }
       amount = rule.forAccident(grade, deaths);
     } else {
       fine = cmd.fineYuan();
       if (fine == null || fine < 0 || fine > MAX_FINE_YUAN) {
-        throw RewardProblems.unprocessable("fineYuan", "the fine imposed in yuan, 0 or more");
+        throw Problems.unprocessable("fineYuan", "the fine imposed in yuan, 0 or more");
       }
       amount = rule.forFine(fine);
     }
@@ -228,11 +229,11 @@ class RewardDecisions {
 
   static String text(String text, String field) {
     if (text == null || text.isBlank()) {
-      throw RewardProblems.unprocessable(field, "a text the reporter can read is required");
+      throw Problems.unprocessable(field, "a text the reporter can read is required");
     }
     String t = text.strip();
     if (t.length() > 2000) {
-      throw RewardProblems.unprocessable(field, "at most 2000 characters");
+      throw Problems.unprocessable(field, "at most 2000 characters");
     }
     return t;
   }

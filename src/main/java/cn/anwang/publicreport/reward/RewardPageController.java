@@ -2,13 +2,10 @@ package cn.anwang.publicreport.reward;
 
 import cn.anwang.identity.Actor;
 import cn.anwang.identity.Role;
+import cn.anwang.publicreport.support.PageActions;
 import java.util.List;
-import java.util.Map;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -39,7 +36,7 @@ class RewardPageController {
   private final RewardDecisions decisions;
   private final RewardPayments payments;
   private final RewardRules rules;
-  private final MessageSource messages;
+  private final PageActions actions;
 
   RewardPageController(
       RewardAccess access,
@@ -47,13 +44,13 @@ class RewardPageController {
       RewardDecisions decisions,
       RewardPayments payments,
       RewardRules rules,
-      MessageSource messages) {
+      PageActions actions) {
     this.access = access;
     this.queries = queries;
     this.decisions = decisions;
     this.payments = payments;
     this.rules = rules;
-    this.messages = messages;
+    this.actions = actions;
   }
 
   @GetMapping("/public-rewards")
@@ -152,32 +149,8 @@ class RewardPageController {
   }
 
   private String act(long id, RedirectAttributes redirect, Runnable action) {
-    try {
-      action.run();
-      redirect.addFlashAttribute("message", text("reward.page.done"));
-    } catch (ErrorResponseException e) {
-      int code = e.getStatusCode().value();
-      if (code == 404 || code == 403) {
-        throw e;
-      }
-      redirect.addFlashAttribute("failure", failure(e));
-    }
-    return "redirect:/public-rewards/" + id;
-  }
-
-  private String failure(ErrorResponseException e) {
-    Object errors =
-        e.getBody().getProperties() == null ? null : e.getBody().getProperties().get("errors");
-    if (errors instanceof List<?> list && !list.isEmpty() && list.get(0) instanceof Map<?, ?> m) {
-      return text("reward.page.invalid." + m.get("field"), e.getBody().getDetail());
-    }
-    return text(
-        e.getStatusCode().value() == 409 ? "reward.page.conflict" : "reward.page.failed",
-        e.getBody().getDetail());
-  }
-
-  private String text(String key, Object... args) {
-    return messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
+    return actions.act(
+        "/public-rewards/" + id, redirect, "reward.page", "reward.page.done", action);
   }
 
   private static String blank(String s) {

@@ -2,6 +2,7 @@ package cn.anwang.publicreport.reward;
 
 import cn.anwang.identity.Actor;
 import cn.anwang.identity.AuditLog;
+import cn.anwang.publicreport.support.Problems;
 import cn.anwang.shared.pii.PiiProtector;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -63,19 +64,19 @@ class RewardPayments {
     }
     RewardDecisions.require(r, Set.of("CLAIMED"));
     if (cmd == null || cmd.method() == null || !METHODS.contains(cmd.method())) {
-      throw RewardProblems.unprocessable("method", "BANK_TRANSFER, CASH or OTHER");
+      throw Problems.unprocessable("method", "BANK_TRANSFER, CASH or OTHER");
     }
     String reference = cmd.reference() == null ? null : cmd.reference().strip();
     if ("BANK_TRANSFER".equals(cmd.method()) && (reference == null || reference.isEmpty())) {
-      throw RewardProblems.unprocessable("reference", "a bank transfer needs its voucher number");
+      throw Problems.unprocessable("reference", "a bank transfer needs its voucher number");
     }
     if (reference != null && reference.length() > 100) {
-      throw RewardProblems.unprocessable("reference", "at most 100 characters");
+      throw Problems.unprocessable("reference", "at most 100 characters");
     }
     Instant now = Instant.now();
     Instant paidAt = cmd.paidAt() == null ? now : cmd.paidAt();
     if (paidAt.isAfter(now) || paidAt.isBefore(r.claimedAt())) {
-      throw RewardProblems.unprocessable("paidAt", "between the claim and now");
+      throw Problems.unprocessable("paidAt", "between the claim and now");
     }
     jdbc.sql(
             """

@@ -1,6 +1,7 @@
 package cn.anwang.publicreport.reward;
 
 import cn.anwang.identity.Actor;
+import cn.anwang.publicreport.support.Territory;
 import cn.anwang.shared.web.ApiProblems;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -67,19 +68,16 @@ class RewardQueries {
   }
 
   List<Reward> list(Actor actor, String status, Long beforeId, int limit) {
-    String territory = actor.scope().territoryCode();
-    String district = territory.length() >= 6 ? territory.substring(0, 6) : null;
-    String street = territory.length() >= 9 ? territory.substring(0, 9) : null;
+    Territory t = Territory.of(actor);
     return jdbc.sql(
             "SELECT * FROM public_reward WHERE division_code LIKE :scope"
-                + (district == null ? "" : " AND district_code = :district")
-                + (street == null ? "" : " AND street_code = :street")
+                + t.conditions()
                 + (status == null ? "" : " AND status = :status")
                 + (beforeId == null ? "" : " AND id < :before")
                 + " ORDER BY id DESC LIMIT :limit")
         .param("scope", actor.scope().likePattern())
-        .param("district", district)
-        .param("street", street)
+        .param("district", t.district())
+        .param("street", t.street())
         .param("status", status)
         .param("before", beforeId)
         .param("limit", limit)

@@ -3,6 +3,7 @@ package cn.anwang.publicreport.reward;
 import cn.anwang.identity.Actor;
 import cn.anwang.identity.AuditLog;
 import cn.anwang.identity.Role;
+import cn.anwang.publicreport.support.Problems;
 import cn.anwang.shared.web.ApiProblems;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
@@ -118,22 +119,22 @@ class RewardRules {
 
   private static void validate(Change c) {
     if (c == null) {
-      throw RewardProblems.unprocessable("rule", "a rule is required");
+      throw Problems.unprocessable("rule", "a rule is required");
     }
     if (c.eligibleFindings() == null || !RewardRule.FINDINGS.containsAll(c.eligibleFindings())) {
-      throw RewardProblems.unprocessable(
+      throw Problems.unprocessable(
           "eligibleFindings", "a list of MAJOR_HAZARD, ILLEGAL_OPERATION, CONCEALED_ACCIDENT");
     }
     if (c.finePercent() == null
         || c.finePercent().signum() <= 0
         || c.finePercent().compareTo(BigDecimal.valueOf(100)) > 0) {
-      throw RewardProblems.unprocessable("finePercent", "above 0 and at most 100");
+      throw Problems.unprocessable("finePercent", "above 0 and at most 100");
     }
     if (c.minYuan() == null
         || c.maxYuan() == null
         || c.minYuan() < 0
         || c.maxYuan() < c.minYuan()) {
-      throw RewardProblems.unprocessable("maxYuan", "0 ≤ minYuan ≤ maxYuan");
+      throw Problems.unprocessable("maxYuan", "0 ≤ minYuan ≤ maxYuan");
     }
     for (Map.Entry<String, Long> e :
         Map.of(
@@ -144,17 +145,17 @@ class RewardRules {
                 "accidentCapYuan", nz(c.accidentCapYuan()))
             .entrySet()) {
       if (e.getValue() < 0) {
-        throw RewardProblems.unprocessable(e.getKey(), "an amount of 0 yuan or more");
+        throw Problems.unprocessable(e.getKey(), "an amount of 0 yuan or more");
       }
     }
     if (c.claimDays() == null || c.claimDays() < 1 || c.claimDays() > 365) {
-      throw RewardProblems.unprocessable("claimDays", "between 1 and 365 days");
+      throw Problems.unprocessable("claimDays", "between 1 and 365 days");
     }
     if (c.objectionDays() == null || c.objectionDays() < 1 || c.objectionDays() > 90) {
-      throw RewardProblems.unprocessable("objectionDays", "between 1 and 90 days");
+      throw Problems.unprocessable("objectionDays", "between 1 and 90 days");
     }
     if (c.anonymousClaim() == null) {
-      throw RewardProblems.unprocessable("anonymousClaim", "true or false");
+      throw Problems.unprocessable("anonymousClaim", "true or false");
     }
   }
 

@@ -1,4 +1,4 @@
-package cn.anwang.publicreport.reward;
+package cn.anwang.publicreport.support;
 
 import cn.anwang.shared.web.ApiProblems;
 import java.util.LinkedHashMap;
@@ -7,12 +7,12 @@ import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.ErrorResponseException;
 
-/** The reward module's refusals, as the API's problem details with the field at fault. */
-final class RewardProblems {
+/** The module's refusals of a field, as the API's problem details (422) naming the field. */
+public final class Problems {
 
-  private RewardProblems() {}
+  private Problems() {}
 
-  static ErrorResponseException unprocessable(String field, String detail) {
+  public static ErrorResponseException unprocessable(String field, String detail) {
     var e =
         ApiProblems.problem(HttpStatus.UNPROCESSABLE_CONTENT, "Rejected", field + ": " + detail);
     Map<String, Object> error = new LinkedHashMap<>();
