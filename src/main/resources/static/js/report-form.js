@@ -17,13 +17,15 @@
   document.querySelectorAll('input[name=anonymous]').forEach(r => r.addEventListener('change', toggleNamed));
   toggleNamed();
 
+  const el = document.getElementById('pick-map');
   let marker = null;
   let map = null;
   function place(latitude, longitude, zoom) {
     if (!map) { return; }
     const at = [latitude, longitude];
     if (marker) { marker.setLatLng(at); } else { marker = L.circleMarker(at, {radius: 9, color: '#dc3545', weight: 3}).addTo(map); }
-    map.setView(at, Math.max(map.getZoom(), zoom || 13));
+    map.setView(at, Math.max(map.getZoom(), zoom || 13), {animate: false});
+    el.dataset.marker = latitude.toFixed(6) + ',' + longitude.toFixed(6);
   }
   function fill(latitude, longitude) {
     lon.value = longitude.toFixed(6);
@@ -31,7 +33,6 @@
     coords.value = 'WGS84';
   }
 
-  const el = document.getElementById('pick-map');
   if (el && window.L) {
     map = L.map(el, {zoomSnap: 0.25, attributionControl: Boolean(el.dataset.tileUrl)});
     if (el.dataset.tileUrl) {

@@ -201,9 +201,8 @@ class PublicReportBrowserTest {
     driver.findElement(By.id("lat")).sendKeys(Double.toString(lat) + org.openqa.selenium.Keys.TAB);
     if (tap) {
       WebElement map = driver.findElement(By.id("pick-map"));
-      wait.until(
-          d -> d.findElements(By.cssSelector("#pick-map path.leaflet-interactive")).size() > 16);
-      Thread.sleep(600); // the map pans to the typed point
+      // the typed point is marked and the map centred on it
+      wait.until(d -> map.getAttribute("data-marker") != null);
       driver.findElement(By.id("lon")).clear();
       driver.findElement(By.id("lat")).clear();
       click(map);
