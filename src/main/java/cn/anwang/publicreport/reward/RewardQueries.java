@@ -56,7 +56,7 @@ class RewardQueries {
       String paymentReference,
       int version) {
 
-    boolean objectionOpen() {
+    public boolean objectionOpen() {
       return objectedAt != null && reviewedAt == null;
     }
   }

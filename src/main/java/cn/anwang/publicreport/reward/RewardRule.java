@@ -31,7 +31,7 @@ record RewardRule(
       Set.of("MAJOR_HAZARD", "ILLEGAL_OPERATION", "CONCEALED_ACCIDENT");
   static final Set<String> GRADES = Set.of("GENERAL", "LARGER", "MAJOR", "ESPECIALLY");
 
-  /** An amount and how it was reached, in words a district can check. */
+  /** An amount and how it was reached, as arithmetic any reader can check (no words). */
   record Amount(long yuan, String computation) {}
 
   /** A fine-based reward: the share of the fine within the band (no fine: the minimum). */
@@ -48,9 +48,7 @@ record RewardRule(
             + finePercent.stripTrailingZeros().toPlainString()
             + "% = "
             + share
-            + (yuan == share
-                ? ""
-                : yuan == minYuan ? " → minimum " + minYuan : " → maximum " + maxYuan);
+            + (yuan == share ? "" : yuan == minYuan ? " → ≥ " + minYuan : " → ≤ " + maxYuan);
     return new Amount(yuan, how);
   }
 
@@ -67,14 +65,7 @@ record RewardRule(
     long total = each * deaths;
     long yuan = Math.min(accidentCapYuan, total);
     String how =
-        deaths
-            + " × "
-            + each
-            + " ("
-            + grade
-            + ") = "
-            + total
-            + (yuan == total ? "" : " → cap " + accidentCapYuan);
+        deaths + " × " + each + " = " + total + (yuan == total ? "" : " → ≤ " + accidentCapYuan);
     return new Amount(yuan, how);
   }
 }

@@ -121,9 +121,12 @@ class RewardRules {
     if (c == null) {
       throw Problems.unprocessable("rule", "a rule is required");
     }
-    if (c.eligibleFindings() == null || !RewardRule.FINDINGS.containsAll(c.eligibleFindings())) {
+    if (c.eligibleFindings() == null
+        || c.eligibleFindings().isEmpty()
+        || !RewardRule.FINDINGS.containsAll(c.eligibleFindings())) {
       throw Problems.unprocessable(
-          "eligibleFindings", "a list of MAJOR_HAZARD, ILLEGAL_OPERATION, CONCEALED_ACCIDENT");
+          "eligibleFindings",
+          "a non-empty list of MAJOR_HAZARD, ILLEGAL_OPERATION, CONCEALED_ACCIDENT");
     }
     if (c.finePercent() == null
         || c.finePercent().signum() <= 0

@@ -130,14 +130,15 @@ class RewardTest {
             false);
     assertThat(rule.forFine(50_000).yuan()).isEqualTo(7_500);
     assertThat(rule.forFine(10_000).yuan()).isEqualTo(3_000);
-    assertThat(rule.forFine(10_000).computation()).contains("minimum 3000");
+    assertThat(rule.forFine(10_000).computation()).isEqualTo("10000 × 15% = 1500 → ≥ 3000");
     assertThat(rule.forFine(0).yuan()).isEqualTo(3_000);
     assertThat(rule.forFine(5_000_000).yuan()).isEqualTo(300_000);
     assertThat(rule.forAccident("GENERAL", 1).yuan()).isEqualTo(30_000);
     assertThat(rule.forAccident("LARGER", 2).yuan()).isEqualTo(80_000);
     assertThat(rule.forAccident("ESPECIALLY", 3).yuan()).isEqualTo(180_000);
     assertThat(rule.forAccident("MAJOR", 7).yuan()).isEqualTo(300_000);
-    assertThat(rule.forAccident("MAJOR", 7).computation()).contains("350000").contains("cap");
+    assertThat(rule.forAccident("MAJOR", 7).computation())
+        .isEqualTo("7 × 50000 = 350000 → ≤ 300000");
   }
 
   @Test
