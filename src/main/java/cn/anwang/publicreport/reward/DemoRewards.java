@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Random;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -26,6 +28,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Order(StartupOrder.DEMO_USERS + 35)
 @ConditionalOnBooleanProperty("anwang.demo")
 public class DemoRewards implements ApplicationRunner {
+
+  private static final Logger log = LoggerFactory.getLogger(DemoRewards.class);
 
   private record Closed(long caseId, Instant closedAt) {}
 
@@ -86,6 +90,9 @@ public class DemoRewards implements ApplicationRunner {
         proposed++;
         play(queries.byId(id.get()), rule, now, new Random(c.caseId()));
       }
+    }
+    if (proposed > 0) {
+      log.info("Demo rewards in {}: {} proposed and played", district, proposed);
     }
     return proposed;
   }
