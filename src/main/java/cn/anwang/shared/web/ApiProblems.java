@@ -1,6 +1,8 @@
 package cn.anwang.shared.web;
 
 import java.net.URI;
+import java.util.List;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
@@ -30,6 +32,14 @@ public final class ApiProblems {
 
   public static ErrorResponseException forbidden(String detail) {
     return problem(HttpStatus.FORBIDDEN, "Forbidden", detail);
+  }
+
+  /** 422 for one field: the detail, and {@code errors: [{field, message}]} for forms to show. */
+  public static ErrorResponseException unprocessable(String field, String detail) {
+    ErrorResponseException e =
+        problem(HttpStatus.UNPROCESSABLE_CONTENT, "Rejected", field + ": " + detail);
+    e.getBody().setProperty("errors", List.of(Map.of("field", field, "message", detail)));
+    return e;
   }
 
   public static ErrorResponseException problem(HttpStatus status, String title, String detail) {

@@ -1,0 +1,13 @@
+/**
+ * Third-party safety technical service organisations (第三方技术服务机构): the registry with qualifications
+ * (and their expiry) and contacts, and — in later steps — engagements, partner users scoped to
+ * them, their findings entering the case loop through casework's public API, and their performance.
+ *
+ * <p>Internal packages: {@code registry} (organisations, qualifications, contacts, blacklist).
+ */
+@ApplicationModule(
+    displayName = "Third-party organisations",
+    allowedDependencies = {"identity", "shared"})
+package cn.anwang.partner;
+
+import org.springframework.modulith.ApplicationModule;

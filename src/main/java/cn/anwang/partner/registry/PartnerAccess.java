@@ -1,0 +1,70 @@
+package cn.anwang.partner.registry;
+
+import cn.anwang.identity.Actor;
+import cn.anwang.identity.CurrentActor;
+import cn.anwang.identity.Role;
+import cn.anwang.shared.web.ApiProblems;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who works the registry: administrators, departments and auditors read it (the registry is
+ * city-wide, as qualifications are valid nationwide); the city's and the districts' administrators
+ * keep it — a district's administrator the organisations his district registered. Contacts' phones
+ * are shown in full only to those who keep the organisation.
+ */
+@Component
+class PartnerAccess {
+
+  static final Set<Role> READ =
+      Set.of(
+          Role.CITY_ADMIN,
+          Role.DISTRICT_ADMIN,
+          Role.STREET_ADMIN,
+          Role.DEPARTMENT_STAFF,
+          Role.AUDITOR);
+
+  private final CurrentActor actors;
+
+  PartnerAccess(CurrentActor actors) {
+    this.actors = actors;
+  }
+
+  Actor reader() {
+    Actor actor = actors.require();
+    if (!READ.contains(actor.role())) {
+      throw ApiProblems.forbidden("The third-party registry is for administrators and departments");
+    }
+    return actor;
+  }
+
+  /** The district an administrator registers organisations for ('12' for the city). */
+  String registeringDistrict(Actor actor) {
+    if (actor.role() == Role.CITY_ADMIN) {
+      return "12";
+    }
+    if (actor.role() == Role.DISTRICT_ADMIN) {
+      return actor.scope().territoryCode().substring(0, 6);
+    }
+    throw ApiProblems.forbidden("Only city and district administrators keep the registry");
+  }
+
+  Actor keeper() {
+    Actor actor = actors.require();
+    registeringDistrict(actor);
+    return actor;
+  }
+
+  static boolean keeps(Actor actor, String registeredDistrict) {
+    return actor.role() == Role.CITY_ADMIN
+        || actor.role() == Role.DISTRICT_ADMIN
+            && actor.scope().territoryCode().startsWith(registeredDistrict);
+  }
+
+  static void requireKeeper(Actor actor, String registeredDistrict) {
+    if (!keeps(actor, registeredDistrict)) {
+      throw ApiProblems.forbidden(
+          "The organisation is kept by " + registeredDistrict + ", not by this administrator");
+    }
+  }
+}

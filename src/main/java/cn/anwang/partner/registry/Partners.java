@@ -1,0 +1,317 @@
+package cn.anwang.partner.registry;
+
+import cn.anwang.identity.Actor;
+import cn.anwang.identity.AuditLog;
+import cn.anwang.shared.pii.PhoneNumbers;
+import cn.anwang.shared.pii.PiiProtector;
+import cn.anwang.shared.uscc.UnifiedSocialCreditCode;
+import cn.anwang.shared.uscc.UsccCheck;
+import cn.anwang.shared.web.ApiProblems;
+import java.time.LocalDate;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Changes to the registry: register an organisation (its code checked like any object's, with its
+ * qualifications and contacts, all or nothing), change its name and address, add or remove a
+ * qualification or a contact, put it on the blacklist with a reason or take it off. Each audited.
+ */
+@Service
+class Partners {
+
+  static final Set<String> TYPES = Set.of("SAFETY_ASSESSMENT", "TESTING_INSPECTION", "OTHER");
+
+  record NewQualification(
+      String type,
+      String certificateNo,
+      String scope,
+      String issuer,
+      LocalDate validFrom,
+      LocalDate validTo) {}
+
+  record NewContact(String name, String duty, String phone) {}
+
+  record NewOrganisation(
+      String uscc,
+      String name,
+      String address,
+      List<NewQualification> qualifications,
+      List<NewContact> contacts) {}
+
+  record Change(String name, String address, Integer version) {}
+
+  private final PartnerAccess access;
+  private final PartnerQueries queries;
+  private final JdbcClient jdbc;
+  private final PiiProtector pii;
+  private final AuditLog audit;
+
+  Partners(
+      PartnerAccess access,
+      PartnerQueries queries,
+      JdbcClient jdbc,
+      PiiProtector pii,
+      AuditLog audit) {
+    this.access = access;
+    this.queries = queries;
+    this.jdbc = jdbc;
+    this.pii = pii;
+    this.audit = audit;
+  }
+
+  @Transactional
+  PartnerViews.Organisation register(NewOrganisation o) {
+    Actor actor = access.keeper();
+    if (o == null) {
+      throw ApiProblems.unprocessable("uscc", "an organisation is required");
+    }
+    UsccCheck check = UnifiedSocialCreditCode.check(o.uscc());
+    if (!check.valid()) {
+      throw ApiProblems.unprocessable(
+          "uscc",
+          check.problems().isEmpty() ? "not a valid code" : check.problems().get(0).message());
+    }
+    String name = text(o.name(), 200, "name", true);
+    String address = text(o.address(), 300, "address", false);
+    List<NewQualification> qs = o.qualifications() == null ? List.of() : o.qualifications();
+    List<NewContact> cs = o.contacts() == null ? List.of() : o.contacts();
+    qs.forEach(Partners::check);
+    cs.forEach(Partners::check);
+    boolean taken =
+        jdbc.sql("SELECT EXISTS (SELECT 1 FROM partner_organisation WHERE uscc = ?)")
+            .param(check.code())
+            .query(Boolean.class)
+            .single();
+    if (taken) {
+      throw ApiProblems.conflict("An organisation with code " + check.code() + " is registered");
+    }
+    String district = access.registeringDistrict(actor);
+    long id =
+        jdbc.sql(
+                "INSERT INTO partner_organisation (uscc, name, address, registered_district,"
+                    + " created_by) VALUES (?, ?, ?, ?, ?) RETURNING id")
+            .params(check.code(), name, address, district, actor.username())
+            .query(Long.class)
+            .single();
+    for (NewQualification q : qs) {
+      insert(id, q);
+    }
+    for (NewContact c : cs) {
+      insert(id, c);
+    }
+    audit.record(
+        "partner.register",
+        "partner_organisation",
+        Long.toString(id),
+        district,
+        null,
+        Map.of("uscc", check.code(), "name", name, "qualifications", qs.size()));
+    return queries.get(id, actor);
+  }
+
+  @Transactional
+  PartnerViews.Organisation change(long id, Change c) {
+    Actor actor = access.keeper();
+    PartnerViews.Organisation before = lock(id, actor);
+    if (c == null) {
+      throw ApiProblems.unprocessable("name", "a change is required");
+    }
+    if (c.version() != null && c.version() != before.version()) {
+      throw ApiProblems.conflict("The organisation was changed meanwhile");
+    }
+    String name = text(c.name(), 200, "name", true);
+    String address = text(c.address(), 300, "address", false);
+    jdbc.sql(
+            "UPDATE partner_organisation SET name = ?, address = ?, updated_at = now(),"
+                + " version = version + 1 WHERE id = ?")
+        .params(name, address, id)
+        .update();
+    audit.record(
+        "partner.change",
+        "partner_organisation",
+        Long.toString(id),
+        before.registeredDistrict(),
+        Map.of("name", before.name()),
+        Map.of("name", name));
+    return queries.get(id, actor);
+  }
+
+  @Transactional
+  PartnerViews.Organisation addQualification(long id, NewQualification q) {
+    Actor actor = access.keeper();
+    PartnerViews.Organisation o = lock(id, actor);
+    check(q);
+    insert(id, q);
+    audit.record(
+        "partner.qualification.add",
+        "partner_organisation",
+        Long.toString(id),
+        o.registeredDistrict(),
+        null,
+        Map.of(
+            "type",
+            q.type(),
+            "certificateNo",
+            q.certificateNo(),
+            "validTo",
+            q.validTo().toString()));
+    return queries.get(id, actor);
+  }
+
+  @Transactional
+  PartnerViews.Organisation removeQualification(long id, long qualificationId) {
+    Actor actor = access.keeper();
+    PartnerViews.Organisation o = lock(id, actor);
+    int removed =
+        jdbc.sql("DELETE FROM partner_qualification WHERE id = ? AND organisation_id = ?")
+            .params(qualificationId, id)
+            .update();
+    if (removed == 0) {
+      throw ApiProblems.notFound("Qualification", Long.toString(qualificationId));
+    }
+    audit.record(
+        "partner.qualification.remove",
+        "partner_organisation",
+        Long.toString(id),
+        o.registeredDistrict(),
+        Map.of("qualification", qualificationId),
+        null);
+    return queries.get(id, actor);
+  }
+
+  @Transactional
+  PartnerViews.Organisation addContact(long id, NewContact c) {
+    Actor actor = access.keeper();
+    PartnerViews.Organisation o = lock(id, actor);
+    check(c);
+    insert(id, c);
+    audit.record(
+        "partner.contact.add",
+        "partner_organisation",
+        Long.toString(id),
+        o.registeredDistrict(),
+        null,
+        Map.of("name", c.name().strip()));
+    return queries.get(id, actor);
+  }
+
+  /**
+   * Puts the organisation on the blacklist (reason required) or, with a null reason, takes it off.
+   */
+  @Transactional
+  PartnerViews.Organisation blacklist(long id, boolean on, String reason) {
+    Actor actor = access.keeper();
+    PartnerViews.Organisation o = lock(id, actor);
+    String why = on ? text(reason, 1000, "reason", true) : null;
+    jdbc.sql(
+            "UPDATE partner_organisation SET blacklisted = ?, blacklist_reason = ?,"
+                + " blacklisted_at = CASE WHEN ? THEN now() END, updated_at = now(),"
+                + " version = version + 1 WHERE id = ?")
+        .params(on, why, on, id)
+        .update();
+    audit.record(
+        on ? "partner.blacklist" : "partner.unblacklist",
+        "partner_organisation",
+        Long.toString(id),
+        o.registeredDistrict(),
+        Map.of("blacklisted", o.blacklisted()),
+        on ? Map.of("blacklisted", true, "reason", why) : Map.of("blacklisted", false));
+    return queries.get(id, actor);
+  }
+
+  private PartnerViews.Organisation lock(long id, Actor actor) {
+    jdbc.sql("SELECT id FROM partner_organisation WHERE id = ? FOR UPDATE")
+        .param(id)
+        .query(Long.class)
+        .optional()
+        .orElseThrow(() -> ApiProblems.notFound("Organisation", Long.toString(id)));
+    PartnerViews.Organisation o = queries.get(id, actor);
+    PartnerAccess.requireKeeper(actor, o.registeredDistrict());
+    return o;
+  }
+
+  private void insert(long organisation, NewQualification q) {
+    boolean taken =
+        jdbc.sql(
+                "SELECT EXISTS (SELECT 1 FROM partner_qualification WHERE type = ?"
+                    + " AND certificate_no = ?)")
+            .params(q.type(), q.certificateNo().strip())
+            .query(Boolean.class)
+            .single();
+    if (taken) {
+      throw ApiProblems.conflict(
+          "Certificate " + q.certificateNo().strip() + " (" + q.type() + ") is registered");
+    }
+    jdbc.sql(
+            "INSERT INTO partner_qualification (organisation_id, type, certificate_no, scope,"
+                + " issuer, valid_from, valid_to) VALUES (?, ?, ?, ?, ?, ?, ?)")
+        .params(
+            organisation,
+            q.type(),
+            q.certificateNo().strip(),
+            q.scope() == null ? null : q.scope().strip(),
+            q.issuer().strip(),
+            q.validFrom(),
+            q.validTo())
+        .update();
+  }
+
+  private void insert(long organisation, NewContact c) {
+    String phone = PhoneNumbers.normalise(c.phone());
+    jdbc.sql(
+            "INSERT INTO partner_contact (organisation_id, name, duty, phone_enc, phone_masked)"
+                + " VALUES (?, ?, ?, ?, ?)")
+        .params(
+            organisation,
+            c.name().strip(),
+            c.duty() == null || c.duty().isBlank() ? null : c.duty().strip(),
+            Base64.getEncoder().encodeToString(pii.encrypt(phone)),
+            PhoneNumbers.masked(phone))
+        .update();
+  }
+
+  private static void check(NewQualification q) {
+    if (q == null || q.type() == null || !TYPES.contains(q.type())) {
+      throw ApiProblems.unprocessable(
+          "qualifications.type", "SAFETY_ASSESSMENT, TESTING_INSPECTION or OTHER");
+    }
+    text(q.certificateNo(), 60, "qualifications.certificateNo", true);
+    text(q.issuer(), 200, "qualifications.issuer", true);
+    text(q.scope(), 1000, "qualifications.scope", false);
+    if (q.validFrom() == null || q.validTo() == null || q.validTo().isBefore(q.validFrom())) {
+      throw ApiProblems.unprocessable(
+          "qualifications.validTo", "validFrom and validTo, validTo not before validFrom");
+    }
+  }
+
+  private static void check(NewContact c) {
+    if (c == null) {
+      throw ApiProblems.unprocessable("contacts.name", "a contact needs a name");
+    }
+    text(c.name(), 50, "contacts.name", true);
+    text(c.duty(), 60, "contacts.duty", false);
+    if (!PhoneNumbers.isValid(c.phone())) {
+      throw ApiProblems.unprocessable(
+          "contacts.phone", "a mobile number or a landline with its area code");
+    }
+  }
+
+  private static String text(String value, int max, String field, boolean required) {
+    if (value == null || value.isBlank()) {
+      if (required) {
+        throw ApiProblems.unprocessable(field, "required");
+      }
+      return null;
+    }
+    String t = value.strip();
+    if (t.length() > max) {
+      throw ApiProblems.unprocessable(field, "at most " + max + " characters");
+    }
+    return t;
+  }
+}
