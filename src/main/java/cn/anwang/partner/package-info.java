@@ -3,11 +3,12 @@
  * (and their expiry) and contacts, and — in later steps — engagements, partner users scoped to
  * them, their findings entering the case loop through casework's public API, and their performance.
  *
- * <p>Internal packages: {@code registry} (organisations, qualifications, contacts, blacklist).
+ * <p>Internal packages: {@code registry} (organisations, qualifications, contacts, blacklist),
+ * {@code engagement} (engagements and their scope).
  */
 @ApplicationModule(
     displayName = "Third-party organisations",
-    allowedDependencies = {"identity", "shared"})
+    allowedDependencies = {"identity", "area", "registry", "shared"})
 package cn.anwang.partner;
 
 import org.springframework.modulith.ApplicationModule;
