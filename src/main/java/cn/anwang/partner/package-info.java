@@ -1,14 +1,15 @@
 /**
  * Third-party safety technical service organisations (第三方技术服务机构): the registry with qualifications
- * (and their expiry) and contacts, and — in later steps — engagements, partner users scoped to
- * them, their findings entering the case loop through casework's public API, and their performance.
+ * (and their expiry) and contacts, engagements over a district's grids and objects, and partner
+ * users scoped to them whose findings enter the case loop through casework's public API; their
+ * performance comes later.
  *
  * <p>Internal packages: {@code registry} (organisations, qualifications, contacts, blacklist),
- * {@code engagement} (engagements and their scope).
+ * {@code engagement} (engagements and their scope), {@code work} (partner accounts, findings).
  */
 @ApplicationModule(
     displayName = "Third-party organisations",
-    allowedDependencies = {"identity", "area", "registry", "shared"})
+    allowedDependencies = {"identity", "area", "registry", "casework", "shared"})
 package cn.anwang.partner;
 
 import org.springframework.modulith.ApplicationModule;

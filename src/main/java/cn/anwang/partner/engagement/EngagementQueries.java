@@ -57,7 +57,7 @@ class EngagementQueries {
   }
 
   Actor reader(Actor actor) {
-    if (!READ.contains(actor.role())) {
+    if (!READ.contains(actor.role()) && actor.role() != Role.THIRD_PARTY) {
       throw ApiProblems.forbidden("Engagements are for administrators and departments");
     }
     return actor;
@@ -66,11 +66,16 @@ class EngagementQueries {
   List<Engagement> list(Actor actor, Long organisationId, Boolean active) {
     reader(actor);
     String territory = actor.scope().territoryCode();
-    String district = territory.length() >= 6 ? territory.substring(0, 6) : null;
+    boolean partner = actor.role() == Role.THIRD_PARTY;
+    String district = partner || territory.length() < 6 ? null : territory.substring(0, 6);
     LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
     return jdbc.sql(
             "SELECT e.*, o.name AS organisation FROM partner_engagement e"
                 + " JOIN partner_organisation o ON o.id = e.organisation_id WHERE true"
+                + (partner
+                    ? " AND e.organisation_id = (SELECT organisation_id FROM partner_user"
+                        + " WHERE user_id = :user)"
+                    : "")
                 + (district == null ? "" : " AND e.district_code = :district")
                 + (organisationId == null ? "" : " AND e.organisation_id = :org")
                 + (active == null
@@ -81,6 +86,7 @@ class EngagementQueries {
                             + " AND e.ends_on)")
                 + " ORDER BY e.starts_on DESC, e.id DESC LIMIT 500")
         .param("district", district)
+        .param("user", actor.userId())
         .param("org", organisationId)
         .param("today", java.sql.Date.valueOf(today))
         .query((rs, n) -> engagement(rs, today))
@@ -96,11 +102,20 @@ class EngagementQueries {
         .param(id)
         .query((rs, n) -> engagement(rs, today))
         .optional()
-        .filter(
-            e ->
-                actor.covers(e.district())
-                    || actor.scope().territoryCode().startsWith(e.district()))
+        .filter(e -> visible(e, actor))
         .orElseThrow(() -> ApiProblems.notFound("Engagement", Long.toString(id)));
+  }
+
+  /** A partner sees his organisation's engagements; everyone else those of his district. */
+  private boolean visible(Engagement e, Actor actor) {
+    if (actor.role() == Role.THIRD_PARTY) {
+      return jdbc.sql(
+              "SELECT EXISTS (SELECT 1 FROM partner_user WHERE user_id = ? AND organisation_id = ?)")
+          .params(actor.userId(), e.organisationId())
+          .query(Boolean.class)
+          .single();
+    }
+    return actor.covers(e.district()) || actor.scope().territoryCode().startsWith(e.district());
   }
 
   private Engagement engagement(ResultSet rs, LocalDate today) throws SQLException {
