@@ -19,6 +19,7 @@ import java.time.Instant;
  * @param at when
  * @param districtCode the case's district
  * @param divisionCode the most precise division it lies in
+ * @param closedOnTime for the closing, whether it closed before the case's deadline; else null
  */
 public record CaseProgressed(
     long caseId,
@@ -29,4 +30,5 @@ public record CaseProgressed(
     boolean open,
     Instant at,
     String districtCode,
-    String divisionCode) {}
+    String divisionCode,
+    Boolean closedOnTime) {}

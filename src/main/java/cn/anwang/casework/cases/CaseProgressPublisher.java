@@ -34,6 +34,7 @@ class CaseProgressPublisher {
             e.to().open(),
             e.at(),
             e.districtCode(),
-            e.divisionCode()));
+            e.divisionCode(),
+            e.to() == CaseStatus.CLOSED ? e.closedOnTime() : null));
   }
 }

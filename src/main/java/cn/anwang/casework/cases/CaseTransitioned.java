@@ -8,6 +8,7 @@ import java.time.Instant;
  * outbox) commit or roll back together with the transition.
  *
  * @param eventId the timeline line's id
+ * @param closedOnTime once closed, whether before the case's deadline; null while open
  */
 public record CaseTransitioned(
     long eventId,
@@ -25,7 +26,8 @@ public record CaseTransitioned(
     String handlerCode,
     Stage stage,
     Instant stageDueAt,
-    Instant dueAt) {
+    Instant dueAt,
+    Boolean closedOnTime) {
 
   static CaseTransitioned of(long eventId, SafetyCase c, SafetyCase.Change change, Instant at) {
     return new CaseTransitioned(
@@ -44,6 +46,7 @@ public record CaseTransitioned(
         c.handlerCode,
         c.stage,
         c.stageDueAt,
-        c.dueAt);
+        c.dueAt,
+        c.closedOnTime);
   }
 }
