@@ -6,6 +6,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -17,9 +18,19 @@ import org.springframework.web.bind.annotation.RestController;
 class PartnerWorkApiController {
 
   private final PartnerWork work;
+  private final Performance performance;
 
-  PartnerWorkApiController(PartnerWork work) {
+  PartnerWorkApiController(PartnerWork work, Performance performance) {
     this.work = work;
+    this.performance = performance;
+  }
+
+  @GetMapping("/api/v1/partners/{id}/performance")
+  Performance.Result performance(
+      @PathVariable long id,
+      @RequestParam(required = false) java.time.LocalDate from,
+      @RequestParam(required = false) java.time.LocalDate to) {
+    return performance.of(id, from, to);
   }
 
   record Grant(String username) {}

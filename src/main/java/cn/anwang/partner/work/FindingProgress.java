@@ -1,0 +1,50 @@
+package cn.anwang.partner.work;
+
+import cn.anwang.casework.CaseProgressed;
+import java.sql.Timestamp;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Follows the cases made from partners' findings: registered (the street confirmed the finding),
+ * voided (it did not), closed (rectified) and whether on time. Each fact is written once; a
+ * redelivered event changes nothing.
+ */
+@Component
+class FindingProgress {
+
+  private final JdbcClient jdbc;
+
+  FindingProgress(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  @ApplicationModuleListener
+  void on(CaseProgressed e) {
+    if (!"THIRD_PARTY".equals(e.source())) {
+      return;
+    }
+    Timestamp at = Timestamp.from(e.at());
+    switch (e.status()) {
+      case "REGISTERED" ->
+          jdbc.sql(
+                  "UPDATE partner_finding SET registered_at = coalesce(registered_at, ?)"
+                      + " WHERE case_id = ?")
+              .params(at, e.caseId())
+              .update();
+      case "VOIDED" ->
+          jdbc.sql(
+                  "UPDATE partner_finding SET voided_at = coalesce(voided_at, ?) WHERE case_id = ?")
+              .params(at, e.caseId())
+              .update();
+      case "CLOSED" ->
+          jdbc.sql(
+                  "UPDATE partner_finding SET closed_at = coalesce(closed_at, ?),"
+                      + " closed_on_time = coalesce(closed_on_time, ?) WHERE case_id = ?")
+              .params(at, e.closedOnTime() == null || e.closedOnTime(), e.caseId())
+              .update();
+      default -> {}
+    }
+  }
+}
