@@ -10,7 +10,7 @@
  */
 @ApplicationModule(
     displayName = "Third-party organisations",
-    allowedDependencies = {"identity", "area", "registry", "casework", "shared"})
+    allowedDependencies = {"identity", "area", "registry", "casework", "notification", "shared"})
 package cn.anwang.partner;
 
 import org.springframework.modulith.ApplicationModule;
