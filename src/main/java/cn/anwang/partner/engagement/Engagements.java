@@ -7,6 +7,7 @@ import cn.anwang.identity.CurrentActor;
 import cn.anwang.identity.Role;
 import cn.anwang.registry.SupervisedObjects;
 import cn.anwang.shared.web.ApiProblems;
+import cn.anwang.shared.web.FieldText;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.LinkedHashSet;
@@ -96,8 +97,8 @@ class Engagements {
           "services",
           "RISK_ASSESSMENT, HAZARD_SURVEY, RECTIFICATION_GUIDANCE and/or GRID_BUILDING");
     }
-    String client = text(e.client(), 200, "client");
-    String contract = text(e.contractRef(), 100, "contractRef");
+    String client = FieldText.required(e.client(), 200, "client");
+    String contract = FieldText.required(e.contractRef(), 100, "contractRef");
     if (e.startsOn() == null || e.endsOn() == null || e.endsOn().isBefore(e.startsOn())) {
       throw ApiProblems.unprocessable("endsOn", "startsOn and endsOn, endsOn not before startsOn");
     }
@@ -187,7 +188,7 @@ class Engagements {
     if (e.endedAt() != null) {
       throw ApiProblems.conflict("Engagement " + id + " has ended");
     }
-    String why = text(reason, 1000, "reason");
+    String why = FieldText.required(reason, 1000, "reason");
     jdbc.sql("UPDATE partner_engagement SET ended_at = now(), ended_reason = ? WHERE id = ?")
         .params(why, id)
         .update();
@@ -207,16 +208,5 @@ class Engagements {
       throw ApiProblems.forbidden("Only city and district administrators make engagements");
     }
     return actor;
-  }
-
-  private static String text(String value, int max, String field) {
-    if (value == null || value.isBlank()) {
-      throw ApiProblems.unprocessable(field, "required");
-    }
-    String t = value.strip();
-    if (t.length() > max) {
-      throw ApiProblems.unprocessable(field, "at most " + max + " characters");
-    }
-    return t;
   }
 }

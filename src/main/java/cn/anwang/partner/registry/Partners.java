@@ -7,6 +7,7 @@ import cn.anwang.shared.pii.PiiProtector;
 import cn.anwang.shared.uscc.UnifiedSocialCreditCode;
 import cn.anwang.shared.uscc.UsccCheck;
 import cn.anwang.shared.web.ApiProblems;
+import cn.anwang.shared.web.FieldText;
 import java.time.LocalDate;
 import java.util.Base64;
 import java.util.List;
@@ -76,8 +77,8 @@ class Partners {
           "uscc",
           check.problems().isEmpty() ? "not a valid code" : check.problems().get(0).message());
     }
-    String name = text(o.name(), 200, "name", true);
-    String address = text(o.address(), 300, "address", false);
+    String name = FieldText.required(o.name(), 200, "name");
+    String address = FieldText.optional(o.address(), 300, "address");
     List<NewQualification> qs = o.qualifications() == null ? List.of() : o.qualifications();
     List<NewContact> cs = o.contacts() == null ? List.of() : o.contacts();
     qs.forEach(Partners::check);
@@ -124,8 +125,8 @@ class Partners {
     if (c.version() != null && c.version() != before.version()) {
       throw ApiProblems.conflict("The organisation was changed meanwhile");
     }
-    String name = text(c.name(), 200, "name", true);
-    String address = text(c.address(), 300, "address", false);
+    String name = FieldText.required(c.name(), 200, "name");
+    String address = FieldText.optional(c.address(), 300, "address");
     jdbc.sql(
             "UPDATE partner_organisation SET name = ?, address = ?, updated_at = now(),"
                 + " version = version + 1 WHERE id = ?")
@@ -207,7 +208,7 @@ class Partners {
   PartnerViews.Organisation blacklist(long id, boolean on, String reason) {
     Actor actor = access.keeper();
     PartnerViews.Organisation o = lock(id, actor);
-    String why = on ? text(reason, 1000, "reason", true) : null;
+    String why = on ? FieldText.required(reason, 1000, "reason") : null;
     jdbc.sql(
             "UPDATE partner_organisation SET blacklisted = ?, blacklist_reason = ?,"
                 + " blacklisted_at = CASE WHEN ? THEN now() END, updated_at = now(),"
@@ -280,9 +281,9 @@ class Partners {
       throw ApiProblems.unprocessable(
           "qualifications.type", "SAFETY_ASSESSMENT, TESTING_INSPECTION or OTHER");
     }
-    text(q.certificateNo(), 60, "qualifications.certificateNo", true);
-    text(q.issuer(), 200, "qualifications.issuer", true);
-    text(q.scope(), 1000, "qualifications.scope", false);
+    FieldText.required(q.certificateNo(), 60, "qualifications.certificateNo");
+    FieldText.required(q.issuer(), 200, "qualifications.issuer");
+    FieldText.optional(q.scope(), 1000, "qualifications.scope");
     if (q.validFrom() == null || q.validTo() == null || q.validTo().isBefore(q.validFrom())) {
       throw ApiProblems.unprocessable(
           "qualifications.validTo", "validFrom and validTo, validTo not before validFrom");
@@ -293,25 +294,11 @@ class Partners {
     if (c == null) {
       throw ApiProblems.unprocessable("contacts.name", "a contact needs a name");
     }
-    text(c.name(), 50, "contacts.name", true);
-    text(c.duty(), 60, "contacts.duty", false);
+    FieldText.required(c.name(), 50, "contacts.name");
+    FieldText.optional(c.duty(), 60, "contacts.duty");
     if (!PhoneNumbers.isValid(c.phone())) {
       throw ApiProblems.unprocessable(
           "contacts.phone", "a mobile number or a landline with its area code");
     }
-  }
-
-  private static String text(String value, int max, String field, boolean required) {
-    if (value == null || value.isBlank()) {
-      if (required) {
-        throw ApiProblems.unprocessable(field, "required");
-      }
-      return null;
-    }
-    String t = value.strip();
-    if (t.length() > max) {
-      throw ApiProblems.unprocessable(field, "at most " + max + " characters");
-    }
-    return t;
   }
 }

@@ -3,7 +3,6 @@ package cn.anwang.publicreport.desk;
 import cn.anwang.identity.Actor;
 import cn.anwang.identity.AuditLog;
 import cn.anwang.identity.Role;
-import cn.anwang.publicreport.support.Problems;
 import cn.anwang.shared.web.ApiProblems;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -65,7 +64,7 @@ class DeskSettings {
       throw ApiProblems.forbidden("Only district and city administrators change desk settings");
     }
     if (duplicateMetres == null || duplicateMetres < 10 || duplicateMetres > 5000) {
-      throw Problems.unprocessable("duplicateMetres", "between 10 and 5000 metres");
+      throw ApiProblems.unprocessable("duplicateMetres", "between 10 and 5000 metres");
     }
     int before = duplicateMetres(district);
     jdbc.sql(

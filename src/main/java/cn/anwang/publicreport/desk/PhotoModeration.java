@@ -2,7 +2,6 @@ package cn.anwang.publicreport.desk;
 
 import cn.anwang.identity.Actor;
 import cn.anwang.identity.AuditLog;
-import cn.anwang.publicreport.support.Problems;
 import cn.anwang.shared.files.FileStore;
 import cn.anwang.shared.web.ApiProblems;
 import java.io.IOException;
@@ -120,7 +119,7 @@ class PhotoModeration {
             .optional()
             .orElseThrow(() -> ApiProblems.notFound("Photo", Long.toString(photoId)));
     if (approve && !publishable) {
-      throw Problems.unprocessable(
+      throw ApiProblems.unprocessable(
           "photo", "this photo's kind cannot be stripped of its metadata; it stays for staff only");
     }
     Instant now = Instant.now();

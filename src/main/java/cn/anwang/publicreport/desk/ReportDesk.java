@@ -3,8 +3,8 @@ package cn.anwang.publicreport.desk;
 import cn.anwang.casework.CaseIntake;
 import cn.anwang.identity.Actor;
 import cn.anwang.identity.AuditLog;
-import cn.anwang.publicreport.support.Problems;
 import cn.anwang.shared.web.ApiProblems;
+import cn.anwang.shared.web.FieldText;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Map;
@@ -52,10 +52,10 @@ class ReportDesk {
     requireStatus(r, "RECEIVED");
     String type = cmd == null || cmd.type() == null ? defaultType(r.category()) : cmd.type();
     if (!TYPES.contains(type)) {
-      throw Problems.unprocessable("type", "unknown case type " + type);
+      throw ApiProblems.unprocessable("type", "unknown case type " + type);
     }
-    String note = cmd == null ? null : trimmed(cmd.publicNote(), 2000, "publicNote");
-    String title = cmd == null ? null : trimmed(cmd.title(), 200, "title");
+    String note = cmd == null ? null : FieldText.optional(cmd.publicNote(), 2000, "publicNote");
+    String title = cmd == null ? null : FieldText.optional(cmd.title(), 200, "title");
     if (title == null) {
       String d = r.description().strip();
       title = "群众举报：" + (d.length() > 40 ? d.substring(0, 40) + "…" : d);
@@ -94,9 +94,9 @@ class ReportDesk {
   @Transactional
   DeskQueries.Detail reject(long id, String reason) {
     Actor actor = access.require();
-    String why = trimmed(reason, 2000, "reason");
+    String why = FieldText.optional(reason, 2000, "reason");
     if (why == null) {
-      throw Problems.unprocessable("reason", "a rejection needs a reason the reporter can read");
+      throw ApiProblems.unprocessable("reason", "a rejection needs a reason the reporter can read");
     }
     DeskQueries.Locked r = queries.lock(id, actor);
     requireStatus(r, "RECEIVED");
@@ -124,7 +124,7 @@ class ReportDesk {
   DeskQueries.Detail merge(long id, long into, Integer version) {
     Actor actor = access.require();
     if (id == into) {
-      throw Problems.unprocessable("into", "a report cannot be merged into itself");
+      throw ApiProblems.unprocessable("into", "a report cannot be merged into itself");
     }
     // lock in id order so two opposite merges cannot deadlock
     DeskQueries.Locked first = queries.lock(Math.min(id, into), actor);
@@ -137,7 +137,7 @@ class ReportDesk {
     }
     requireStatus(dup, "RECEIVED");
     if (!OPEN.contains(primary.status())) {
-      throw Problems.unprocessable(
+      throw ApiProblems.unprocessable(
           "into", "the report merged into must be open, not " + primary.status());
     }
     Instant now = Instant.now();
@@ -178,16 +178,5 @@ class ReportDesk {
       case "ACCIDENT" -> "ACCIDENT";
       default -> "OTHER";
     };
-  }
-
-  private static String trimmed(String text, int max, String field) {
-    if (text == null || text.isBlank()) {
-      return null;
-    }
-    String t = text.strip();
-    if (t.length() > max) {
-      throw Problems.unprocessable(field, "at most " + max + " characters");
-    }
-    return t;
   }
 }

@@ -1,6 +1,6 @@
 package cn.anwang.publicreport.desk;
 
-import cn.anwang.publicreport.support.Problems;
+import cn.anwang.shared.web.ApiProblems;
 import java.util.List;
 import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -64,7 +64,7 @@ class ReportDeskApiController {
   @PostMapping("/{id}/merge")
   DeskQueries.Detail merge(@PathVariable long id, @RequestBody Merge body) {
     if (body.into() == null) {
-      throw Problems.unprocessable("into", "which report to merge into is required");
+      throw ApiProblems.unprocessable("into", "which report to merge into is required");
     }
     return desk.merge(id, body.into(), body.version());
   }

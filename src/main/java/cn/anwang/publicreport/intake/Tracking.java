@@ -1,5 +1,6 @@
 package cn.anwang.publicreport.intake;
 
+import cn.anwang.publicreport.support.ClaimRules;
 import cn.anwang.shared.files.FileStore;
 import cn.anwang.shared.pii.PiiProtector;
 import java.time.Instant;
@@ -59,8 +60,6 @@ class Tracking {
       boolean objectable,
       boolean objected) {}
 
-  static final int MAX_FAILED_CLAIMS = 5;
-
   private final JdbcClient jdbc;
   private final FileStore files;
   private final PiiProtector pii;
@@ -101,7 +100,7 @@ class Tracking {
               FROM public_reward WHERE report_id = ?
                AND status NOT IN ('PROPOSED', 'ASSESSED')
             """)
-        .params(MAX_FAILED_CLAIMS, reportId)
+        .params(ClaimRules.MAX_FAILED_CLAIMS, reportId)
         .query(
             (rs, n) ->
                 new RewardView(

@@ -1,6 +1,6 @@
 package cn.anwang.publicreport.reward;
 
-import cn.anwang.publicreport.support.Problems;
+import cn.anwang.shared.web.ApiProblems;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -83,7 +83,7 @@ class RewardApiController {
   @PostMapping("/api/v1/public-rewards/{id}/review")
   RewardQueries.Reward review(@PathVariable long id, @RequestBody Review body) {
     if (!"UPHOLD".equals(body.outcome()) && !"REASSESS".equals(body.outcome())) {
-      throw Problems.unprocessable("outcome", "UPHOLD or REASSESS");
+      throw ApiProblems.unprocessable("outcome", "UPHOLD or REASSESS");
     }
     return decisions.review(id, "REASSESS".equals(body.outcome()), body.note());
   }

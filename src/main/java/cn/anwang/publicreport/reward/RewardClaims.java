@@ -1,6 +1,7 @@
 package cn.anwang.publicreport.reward;
 
 import cn.anwang.publicreport.intake.TrackingCodes;
+import cn.anwang.publicreport.support.ClaimRules;
 import cn.anwang.shared.pii.PhoneNumbers;
 import cn.anwang.shared.pii.PiiProtector;
 import java.nio.charset.StandardCharsets;
@@ -21,8 +22,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 class RewardClaims {
-
-  static final int MAX_FAILED = 5;
 
   enum Outcome {
     CLAIMED,
@@ -117,14 +116,14 @@ class RewardClaims {
     if (!"APPROVED".equals(r.status())) {
       return Outcome.NOTHING_TO_CLAIM;
     }
-    if (r.failed() >= MAX_FAILED) {
+    if (r.failed() >= ClaimRules.MAX_FAILED_CLAIMS) {
       return Outcome.LOCKED;
     }
     if (!proven(r, c == null ? null : c.proof())) {
       jdbc.sql("UPDATE public_reward SET failed_claims = failed_claims + 1 WHERE id = ?")
           .param(r.id())
           .update();
-      return r.failed() + 1 >= MAX_FAILED ? Outcome.LOCKED : Outcome.WRONG_PROOF;
+      return r.failed() + 1 >= ClaimRules.MAX_FAILED_CLAIMS ? Outcome.LOCKED : Outcome.WRONG_PROOF;
     }
     String name = c.payeeName() == null ? "" : c.payeeName().strip();
     if (name.isEmpty() && !r.anonymous() && r.nameEnc() != null) {

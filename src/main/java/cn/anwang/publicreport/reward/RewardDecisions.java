@@ -2,7 +2,6 @@ package cn.anwang.publicreport.reward;
 
 import cn.anwang.identity.Actor;
 import cn.anwang.identity.AuditLog;
-import cn.anwang.publicreport.support.Problems;
 import cn.anwang.shared.web.ApiProblems;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -57,12 +56,12 @@ class RewardDecisions {
     RewardQueries.Reward r = queries.lock(id, actor);
     require(r, Set.of("PROPOSED", "ASSESSED"));
     if (cmd == null) {
-      throw Problems.unprocessable("finding", "an assessment is required");
+      throw ApiProblems.unprocessable("finding", "an assessment is required");
     }
     String finding = cmd.finding() == null || cmd.finding().isBlank() ? r.finding() : cmd.finding();
     RewardRule rule = rules.effective(r.districtCode());
     if (!RewardRule.FINDINGS.contains(finding) || !rule.eligibleFindings().contains(finding)) {
-      throw Problems.unprocessable("finding", "not a finding the district's rule rewards");
+      throw ApiProblems.unprocessable("finding", "not a finding the district's rule rewards");
     }
     RewardRule.Amount amount;
     Long fine = null;
@@ -72,17 +71,17 @@ class RewardDecisions {
       grade = cmd.accidentGrade();
       deaths = cmd.deaths();
       if (grade == null || !RewardRule.GRADES.contains(grade)) {
-        throw Problems.unprocessable(
+        throw ApiProblems.unprocessable(
             "accidentGrade", "GENERAL, LARGER, MAJOR or ESPECIALLY (一般/较大/重大/特别重大)");
       }
       if (deaths == null || deaths < 1 || deaths > 10_000) {
-        throw Problems.unprocessable("deaths", "the concealed deaths, 1 or more");
+        throw ApiProblems.unprocessable("deaths", "the concealed deaths, 1 or more");
       }
       amount = rule.forAccident(grade, deaths);
     } else {
       fine = cmd.fineYuan();
       if (fine == null || fine < 0 || fine > MAX_FINE_YUAN) {
-        throw Problems.unprocessable("fineYuan", "the fine imposed in yuan, 0 or more");
+        throw ApiProblems.unprocessable("fineYuan", "the fine imposed in yuan, 0 or more");
       }
       amount = rule.forFine(fine);
     }
@@ -229,11 +228,11 @@ class RewardDecisions {
 
   static String text(String text, String field) {
     if (text == null || text.isBlank()) {
-      throw Problems.unprocessable(field, "a text the reporter can read is required");
+      throw ApiProblems.unprocessable(field, "a text the reporter can read is required");
     }
     String t = text.strip();
     if (t.length() > 2000) {
-      throw Problems.unprocessable(field, "at most 2000 characters");
+      throw ApiProblems.unprocessable(field, "at most 2000 characters");
     }
     return t;
   }

@@ -2,8 +2,8 @@ package cn.anwang.publicreport.reward;
 
 import cn.anwang.identity.Actor;
 import cn.anwang.identity.AuditLog;
-import cn.anwang.publicreport.support.Problems;
 import cn.anwang.shared.pii.PiiProtector;
+import cn.anwang.shared.web.ApiProblems;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Base64;
@@ -64,19 +64,19 @@ class RewardPayments {
     }
     RewardDecisions.require(r, Set.of("CLAIMED"));
     if (cmd == null || cmd.method() == null || !METHODS.contains(cmd.method())) {
-      throw Problems.unprocessable("method", "BANK_TRANSFER, CASH or OTHER");
+      throw ApiProblems.unprocessable("method", "BANK_TRANSFER, CASH or OTHER");
     }
     String reference = cmd.reference() == null ? null : cmd.reference().strip();
     if ("BANK_TRANSFER".equals(cmd.method()) && (reference == null || reference.isEmpty())) {
-      throw Problems.unprocessable("reference", "a bank transfer needs its voucher number");
+      throw ApiProblems.unprocessable("reference", "a bank transfer needs its voucher number");
     }
     if (reference != null && reference.length() > 100) {
-      throw Problems.unprocessable("reference", "at most 100 characters");
+      throw ApiProblems.unprocessable("reference", "at most 100 characters");
     }
     Instant now = Instant.now();
     Instant paidAt = cmd.paidAt() == null ? now : cmd.paidAt();
     if (paidAt.isAfter(now) || paidAt.isBefore(r.claimedAt())) {
-      throw Problems.unprocessable("paidAt", "between the claim and now");
+      throw ApiProblems.unprocessable("paidAt", "between the claim and now");
     }
     jdbc.sql(
             """

@@ -3,7 +3,6 @@ package cn.anwang.publicreport.reward;
 import cn.anwang.identity.Actor;
 import cn.anwang.identity.AuditLog;
 import cn.anwang.identity.Role;
-import cn.anwang.publicreport.support.Problems;
 import cn.anwang.shared.web.ApiProblems;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
@@ -119,25 +118,25 @@ class RewardRules {
 
   private static void validate(Change c) {
     if (c == null) {
-      throw Problems.unprocessable("rule", "a rule is required");
+      throw ApiProblems.unprocessable("rule", "a rule is required");
     }
     if (c.eligibleFindings() == null
         || c.eligibleFindings().isEmpty()
         || !RewardRule.FINDINGS.containsAll(c.eligibleFindings())) {
-      throw Problems.unprocessable(
+      throw ApiProblems.unprocessable(
           "eligibleFindings",
           "a non-empty list of MAJOR_HAZARD, ILLEGAL_OPERATION, CONCEALED_ACCIDENT");
     }
     if (c.finePercent() == null
         || c.finePercent().signum() <= 0
         || c.finePercent().compareTo(BigDecimal.valueOf(100)) > 0) {
-      throw Problems.unprocessable("finePercent", "above 0 and at most 100");
+      throw ApiProblems.unprocessable("finePercent", "above 0 and at most 100");
     }
     if (c.minYuan() == null
         || c.maxYuan() == null
         || c.minYuan() < 0
         || c.maxYuan() < c.minYuan()) {
-      throw Problems.unprocessable("maxYuan", "0 ≤ minYuan ≤ maxYuan");
+      throw ApiProblems.unprocessable("maxYuan", "0 ≤ minYuan ≤ maxYuan");
     }
     for (Map.Entry<String, Long> e :
         Map.of(
@@ -148,17 +147,17 @@ class RewardRules {
                 "accidentCapYuan", nz(c.accidentCapYuan()))
             .entrySet()) {
       if (e.getValue() < 0) {
-        throw Problems.unprocessable(e.getKey(), "an amount of 0 yuan or more");
+        throw ApiProblems.unprocessable(e.getKey(), "an amount of 0 yuan or more");
       }
     }
     if (c.claimDays() == null || c.claimDays() < 1 || c.claimDays() > 365) {
-      throw Problems.unprocessable("claimDays", "between 1 and 365 days");
+      throw ApiProblems.unprocessable("claimDays", "between 1 and 365 days");
     }
     if (c.objectionDays() == null || c.objectionDays() < 1 || c.objectionDays() > 90) {
-      throw Problems.unprocessable("objectionDays", "between 1 and 90 days");
+      throw ApiProblems.unprocessable("objectionDays", "between 1 and 90 days");
     }
     if (c.anonymousClaim() == null) {
-      throw Problems.unprocessable("anonymousClaim", "true or false");
+      throw ApiProblems.unprocessable("anonymousClaim", "true or false");
     }
   }
 
