@@ -2,6 +2,7 @@ package cn.anwang.partner.engagement;
 
 import cn.anwang.identity.Actor;
 import cn.anwang.identity.Role;
+import cn.anwang.partner.registry.PartnerAccess;
 import cn.anwang.shared.web.ApiProblems;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -10,7 +11,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -20,14 +20,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class EngagementQueries {
-
-  static final Set<Role> READ =
-      Set.of(
-          Role.CITY_ADMIN,
-          Role.DISTRICT_ADMIN,
-          Role.STREET_ADMIN,
-          Role.DEPARTMENT_STAFF,
-          Role.AUDITOR);
 
   /**
    * @param active today (Beijing) lies in the period and it was not ended early
@@ -57,7 +49,7 @@ class EngagementQueries {
   }
 
   Actor reader(Actor actor) {
-    if (!READ.contains(actor.role()) && actor.role() != Role.THIRD_PARTY) {
+    if (!PartnerAccess.READ.contains(actor.role()) && actor.role() != Role.THIRD_PARTY) {
       throw ApiProblems.forbidden("Engagements are for administrators and departments");
     }
     return actor;

@@ -14,9 +14,10 @@ import org.springframework.stereotype.Component;
  * are shown in full only to those who keep the organisation.
  */
 @Component
-class PartnerAccess {
+public class PartnerAccess {
 
-  static final Set<Role> READ =
+  /** Who reads the registry, the engagements of their district and the performance. */
+  public static final Set<Role> READ =
       Set.of(
           Role.CITY_ADMIN,
           Role.DISTRICT_ADMIN,
@@ -55,7 +56,8 @@ class PartnerAccess {
     return actor;
   }
 
-  static boolean keeps(Actor actor, String registeredDistrict) {
+  /** Whether the actor keeps an organisation registered by {@code registeredDistrict}. */
+  public static boolean keeps(Actor actor, String registeredDistrict) {
     return actor.role() == Role.CITY_ADMIN
         || actor.role() == Role.DISTRICT_ADMIN
             && actor.scope().territoryCode().startsWith(registeredDistrict);

@@ -6,6 +6,7 @@ import cn.anwang.identity.AuditLog;
 import cn.anwang.identity.CurrentActor;
 import cn.anwang.identity.Role;
 import cn.anwang.identity.UserDirectory;
+import cn.anwang.partner.registry.PartnerAccess;
 import cn.anwang.registry.SupervisedObjects;
 import cn.anwang.shared.web.ApiProblems;
 import java.time.LocalDate;
@@ -76,11 +77,7 @@ class PartnerWork {
             .query(String.class)
             .optional()
             .orElseThrow(() -> ApiProblems.notFound("Organisation", Long.toString(organisationId)));
-    boolean keeps =
-        actor.role() == Role.CITY_ADMIN
-            || actor.role() == Role.DISTRICT_ADMIN
-                && actor.scope().territoryCode().startsWith(district);
-    if (!keeps) {
+    if (!PartnerAccess.keeps(actor, district)) {
       throw ApiProblems.forbidden("Only the organisation's keepers grant partner accounts");
     }
     UserDirectory.Contact user =

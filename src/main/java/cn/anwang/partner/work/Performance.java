@@ -2,14 +2,13 @@ package cn.anwang.partner.work;
 
 import cn.anwang.identity.Actor;
 import cn.anwang.identity.CurrentActor;
-import cn.anwang.identity.Role;
+import cn.anwang.partner.registry.PartnerAccess;
 import cn.anwang.shared.web.ApiProblems;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -22,13 +21,6 @@ import org.springframework.stereotype.Component;
 @Component
 class Performance {
 
-  static final Set<Role> READ =
-      Set.of(
-          Role.CITY_ADMIN,
-          Role.DISTRICT_ADMIN,
-          Role.STREET_ADMIN,
-          Role.DEPARTMENT_STAFF,
-          Role.AUDITOR);
   static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
 
   /**
@@ -63,7 +55,7 @@ class Performance {
 
   Result of(long organisationId, LocalDate from, LocalDate to) {
     Actor actor = actors.require();
-    if (!READ.contains(actor.role())) {
+    if (!PartnerAccess.READ.contains(actor.role())) {
       throw ApiProblems.forbidden("Performance is for administrators and departments");
     }
     boolean exists =
