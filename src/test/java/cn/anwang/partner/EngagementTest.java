@@ -1,22 +1,17 @@
 package cn.anwang.partner;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import cn.anwang.IntegrationTest;
-import cn.anwang.shared.uscc.UsccGenerator;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -38,31 +33,12 @@ class EngagementTest {
 
   private JsonNode call(String user, MockHttpServletRequestBuilder r, Object body, int expect)
       throws Exception {
-    if (body != null) {
-      r = r.contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(body));
-    }
-    String out =
-        mvc.perform(r.with(httpBasic(user, "anwang-demo-2026")))
-            .andExpect(status().is(expect))
-            .andReturn()
-            .getResponse()
-            .getContentAsString();
-    return out.isEmpty() ? null : json.readTree(out);
+    return new PartnerFixture(mvc, json).call(user, r, body, expect);
   }
 
   private long organisation(LocalDate validFrom) throws Exception {
-    String uscc = new UsccGenerator(new Random()).nextEnterprise("120101");
-    Map<String, Object> q = new LinkedHashMap<>();
-    q.put("type", "SAFETY_ASSESSMENT");
-    q.put("certificateNo", "APJ-" + uscc);
-    q.put("issuer", "天津市应急管理局");
-    q.put("validFrom", validFrom.toString());
-    q.put("validTo", validFrom.plusYears(5).toString());
-    Map<String, Object> o = new LinkedHashMap<>();
-    o.put("uscc", uscc);
-    o.put("name", "天津隐患排查服务中心" + uscc.substring(12));
-    o.put("qualifications", List.of(q));
-    return call("heping.admin", post("/api/v1/partners"), o, 201).get("id").asLong();
+    return new PartnerFixture(mvc, json)
+        .organisation("天津隐患排查服务中心", "SAFETY_ASSESSMENT", validFrom, validFrom.plusYears(5));
   }
 
   private Map<String, Object> engagement(long org, List<String> grids, List<Long> objects) {

@@ -2,13 +2,10 @@ package cn.anwang.partner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import cn.anwang.IntegrationTest;
-import cn.anwang.shared.uscc.UsccGenerator;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -16,10 +13,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -42,20 +37,7 @@ class PartnerPerformanceTest {
 
   private JsonNode call(String user, MockHttpServletRequestBuilder r, Object body, int expect)
       throws Exception {
-    if (body != null) {
-      r = r.contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(body));
-    }
-    String password =
-        "admin".equals(user)
-            ? "admin-test-password"
-            : user.startsWith("partner.") ? "partner-password-1" : "anwang-demo-2026";
-    String out =
-        mvc.perform(r.with(httpBasic(user, password)))
-            .andExpect(status().is(expect))
-            .andReturn()
-            .getResponse()
-            .getContentAsString();
-    return out.isEmpty() ? null : json.readTree(out);
+    return new PartnerFixture(mvc, json).call(user, r, body, expect);
   }
 
   private void act(String user, long caseId, String action, Map<String, Object> body)
@@ -65,27 +47,9 @@ class PartnerPerformanceTest {
 
   @Test
   void theFiguresOfASmallExampleMatchTheHandCount() throws Exception {
-    String uscc = new UsccGenerator(new Random()).nextEnterprise("120101");
-    Map<String, Object> q = new LinkedHashMap<>();
-    q.put("type", "TESTING_INSPECTION");
-    q.put("certificateNo", "JC-" + uscc);
-    q.put("issuer", "天津市应急管理局");
-    q.put("validFrom", TODAY.minusYears(1).toString());
-    q.put("validTo", TODAY.plusYears(4).toString());
     long org =
-        call(
-                "heping.admin",
-                post("/api/v1/partners"),
-                Map.of(
-                    "uscc",
-                    uscc,
-                    "name",
-                    "天津检测服务" + uscc.substring(12),
-                    "qualifications",
-                    List.of(q)),
-                201)
-            .get("id")
-            .asLong();
+        new PartnerFixture(mvc, json)
+            .organisation("天津检测服务", "TESTING_INSPECTION", TODAY.minusYears(1), TODAY.plusYears(4));
     List<Long> objects =
         jdbc.sql(
                 "SELECT id FROM supervised_object WHERE street_code = '120101001'"
@@ -103,14 +67,7 @@ class PartnerPerformanceTest {
     e.put("objects", objects);
     long engagement =
         call("heping.admin", post("/api/v1/partner-engagements"), e, 201).get("id").asLong();
-    String partner = "partner.p" + System.nanoTime();
-    Map<String, Object> user = new LinkedHashMap<>();
-    user.put("username", partner);
-    user.put("displayName", "检测员");
-    user.put("role", "THIRD_PARTY");
-    user.put("territoryCode", "120101");
-    user.put("password", "partner-password-1");
-    call("admin", post("/api/v1/users"), user, 201);
+    String partner = new PartnerFixture(mvc, json).partnerAccount("检测员");
     call(
         "heping.admin",
         post("/api/v1/partners/" + org + "/users"),

@@ -1,22 +1,17 @@
 package cn.anwang.partner;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import cn.anwang.IntegrationTest;
-import cn.anwang.shared.uscc.UsccGenerator;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -32,7 +27,6 @@ import tools.jackson.databind.ObjectMapper;
 class PartnerWorkTest {
 
   static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
-  static final String PARTNER_PASSWORD = "partner-password-1";
 
   @Autowired MockMvc mvc;
   @Autowired JdbcClient jdbc;
@@ -40,44 +34,12 @@ class PartnerWorkTest {
 
   private JsonNode call(String user, MockHttpServletRequestBuilder r, Object body, int expect)
       throws Exception {
-    if (body != null) {
-      r = r.contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(body));
-    }
-    String password =
-        switch (user) {
-          case "admin" -> "admin-test-password";
-          default -> user.startsWith("partner.") ? PARTNER_PASSWORD : "anwang-demo-2026";
-        };
-    String out =
-        mvc.perform(r.with(httpBasic(user, password)))
-            .andExpect(status().is(expect))
-            .andReturn()
-            .getResponse()
-            .getContentAsString();
-    return out.isEmpty() ? null : json.readTree(out);
+    return new PartnerFixture(mvc, json).call(user, r, body, expect);
   }
 
   private long organisation() throws Exception {
-    String uscc = new UsccGenerator(new Random()).nextEnterprise("120101");
-    Map<String, Object> q = new LinkedHashMap<>();
-    q.put("type", "SAFETY_ASSESSMENT");
-    q.put("certificateNo", "APJ-" + uscc);
-    q.put("issuer", "天津市应急管理局");
-    q.put("validFrom", TODAY.minusYears(1).toString());
-    q.put("validTo", TODAY.plusYears(4).toString());
-    return call(
-            "heping.admin",
-            post("/api/v1/partners"),
-            Map.of(
-                "uscc",
-                uscc,
-                "name",
-                "天津第三方安全服务" + uscc.substring(12),
-                "qualifications",
-                List.of(q)),
-            201)
-        .get("id")
-        .asLong();
+    return new PartnerFixture(mvc, json)
+        .organisation("天津第三方安全服务", "SAFETY_ASSESSMENT", TODAY.minusYears(1), TODAY.plusYears(4));
   }
 
   private long engagement(long org, List<String> grids, List<Long> objects) throws Exception {
@@ -107,14 +69,7 @@ class PartnerWorkTest {
 
   @Test
   void aPartnerWorksOnlyInsideItsEngagement() throws Exception {
-    String partner = "partner." + System.nanoTime();
-    Map<String, Object> user = new LinkedHashMap<>();
-    user.put("username", partner);
-    user.put("displayName", "第三方检查员");
-    user.put("role", "THIRD_PARTY");
-    user.put("territoryCode", "120101");
-    user.put("password", PARTNER_PASSWORD);
-    call("admin", post("/api/v1/users"), user, 201);
+    String partner = new PartnerFixture(mvc, json).partnerAccount("第三方检查员");
 
     List<Long> street =
         jdbc.sql(
