@@ -24,6 +24,7 @@
     if (!map) { return; }
     const at = [latitude, longitude];
     if (marker) { marker.setLatLng(at); } else { marker = L.circleMarker(at, {radius: 9, color: '#dc3545', weight: 3}).addTo(map); }
+    map.invalidateSize({pan: false}); // the page may have reflowed since the map was made
     map.setView(at, Math.max(map.getZoom(), zoom || 13), {animate: false});
     el.dataset.marker = latitude.toFixed(6) + ',' + longitude.toFixed(6);
   }
@@ -38,6 +39,10 @@
     if (el.dataset.tileUrl) {
       L.tileLayer(el.dataset.tileUrl, {attribution: el.dataset.tileAttribution || '', maxZoom: 19}).addTo(map);
     }
+    map.on('moveend', () => {
+      const c = map.getCenter();
+      el.dataset.centre = c.lat.toFixed(6) + ',' + c.lng.toFixed(6);
+    });
     map.setView([39.13, 117.2], 8);
     fetch(el.dataset.boundaries, {headers: {Accept: 'application/geo+json'}})
       .then(r => r.ok ? r.json() : Promise.reject(r.status))

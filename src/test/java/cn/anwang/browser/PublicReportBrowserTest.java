@@ -202,7 +202,10 @@ class PublicReportBrowserTest {
     if (tap) {
       WebElement map = driver.findElement(By.id("pick-map"));
       // the typed point is marked and the map centred on it
-      wait.until(d -> map.getAttribute("data-marker") != null);
+      wait.until(
+          d ->
+              map.getAttribute("data-marker") != null
+                  && map.getAttribute("data-marker").equals(map.getAttribute("data-centre")));
       driver.findElement(By.id("lon")).clear();
       driver.findElement(By.id("lat")).clear();
       click(map);
