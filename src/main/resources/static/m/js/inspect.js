@@ -5,7 +5,12 @@
 import {t, el, getJson, position, enqueue, outbox, riskBadge} from './app.js';
 
 const objectId = Number(location.pathname.split('/').pop());
-const taskId = Number(new URLSearchParams(location.search).get('taskId')) || null;
+const query = new URLSearchParams(location.search);
+const taskId = Number(query.get('taskId')) || null;
+// a duty task (a document to deliver) opens the page with its kind, reference and title preset
+const presetKind = query.get('kind');
+const reference = query.get('ref') || null;
+const dutyTitle = query.get('title') || '';
 const startedAt = new Date();
 let checklist = null;
 let here = null;
@@ -93,6 +98,18 @@ function files(input) {
   return input ? Array.from(input.files || []) : [];
 }
 
+function kind() {
+  return document.getElementById('m-kind').value;
+}
+
+/** Inspections answer the checklist; deliveries and publicity visits record who received what. */
+function showKind() {
+  const inspecting = kind() === 'INSPECTION';
+  document.getElementById('m-items').classList.toggle('d-none', !inspecting);
+  document.getElementById('m-checklist-name').classList.toggle('d-none', !inspecting);
+  document.getElementById('m-inspect-submit').disabled = inspecting && !checklist;
+}
+
 async function submit(event, signature) {
   event.preventDefault();
   const form = document.getElementById('m-inspect-form');
@@ -100,7 +117,14 @@ async function submit(event, signature) {
   error.classList.add('d-none');
   const photos = [];
   const answers = [];
-  for (const item of checklist.items) {
+  const drawn = signature();
+  if (kind() === 'DOCUMENT_DELIVERY' && (!document.getElementById('m-signer').value.trim() || !drawn)) {
+    error.textContent = t('signerRequired');
+    error.classList.remove('d-none');
+    return;
+  }
+  const items = kind() === 'INSPECTION' && checklist ? checklist.items : [];
+  for (const item of items) {
     let answer = null;
     if (item.answerType === 'YES_NO_NA') {
       const checked = form.querySelector('input[name="answer-' + CSS.escape(item.key) + '"]:checked');
@@ -139,17 +163,18 @@ async function submit(event, signature) {
   await enqueue({id: id, kind: 'inspection', url: '/api/v1/inspections', label: name,
     dependsOn: photos.map((p) => p.id), json: {
       clientId: id,
-      kind: document.getElementById('m-kind').value,
+      kind: kind(),
       objectId: objectId,
-      taskId: taskId,
-      checklistId: checklist.id,
+      taskId: kind() === 'INSPECTION' ? taskId : null,
+      checklistId: kind() === 'INSPECTION' ? checklist.id : null,
+      reference: kind() === presetKind ? reference : null,
       startedAt: isoLocal(startedAt),
       endedAt: isoLocal(new Date()),
       lon: here ? here.lon : null,
       lat: here ? here.lat : null,
       accuracyMeters: here ? here.accuracy : null,
       answers: answers,
-      signature: signature(),
+      signature: drawn,
       signerName: document.getElementById('m-signer').value.trim() || null,
       findings: document.getElementById('m-findings').value.trim() || null,
       photoIds: general}});
@@ -204,15 +229,27 @@ async function init() {
       document.getElementById('m-object-address').textContent = o.address || '';
     }
   }).catch(() => null);
+  const select = document.getElementById('m-kind');
+  if (presetKind && Array.from(select.options).some((o) => o.value === presetKind)) {
+    select.value = presetKind;
+  }
+  if (presetKind === 'DOCUMENT_DELIVERY' && dutyTitle) {
+    const duty = document.getElementById('m-duty');
+    duty.textContent = t('delivering', dutyTitle);
+    duty.classList.remove('d-none');
+  }
+  select.addEventListener('change', showKind);
+  document.getElementById('m-inspect-form').addEventListener('submit', (e) => submit(e, signature));
+  showKind();
   try {
     checklist = await getJson('/api/v1/checklists/for-object/' + objectId);
   } catch (e) {
     document.getElementById('m-items').replaceChildren(el('div', {class: 'alert alert-warning', text: t('noChecklist')}));
-    document.getElementById('m-inspect-submit').disabled = true;
+    showKind();
     return;
   }
   renderChecklist();
-  document.getElementById('m-inspect-form').addEventListener('submit', (e) => submit(e, signature));
+  showKind();
 }
 
 init();

@@ -14,11 +14,18 @@ function render(list, items) {
   }
   items.forEach(function (task) {
     const status = {DUE: t('due'), OVERDUE: t('overdue'), DONE: t('done')}[task.status] || task.status;
-    const href = '/m/inspect/' + task.objectId + (task.taskId ? '?taskId=' + task.taskId : '');
+    const duty = task.kind && task.kind !== 'INSPECTION';
+    const href = '/m/inspect/' + task.objectId + (duty
+      ? '?kind=' + encodeURIComponent(task.kind) + '&ref=' + encodeURIComponent(task.reference || '')
+        + '&title=' + encodeURIComponent(task.title || '')
+      : (task.taskId ? '?taskId=' + task.taskId : ''));
     list.append(el('a', {class: 'list-group-item list-group-item-action m-task', href: href,
-      'data-object-id': task.objectId, 'data-status': task.status},
+      'data-object-id': task.objectId, 'data-status': task.status, 'data-kind': task.kind || 'INSPECTION'},
     el('div', {class: 'd-flex gap-2 align-items-center'},
-      el('strong', {class: 'me-auto', text: task.objectName}), riskBadge(task.riskLevel)),
+      el('strong', {class: 'me-auto', text: task.objectName}),
+      duty ? el('span', {class: 'badge text-bg-info', text: t('kind.' + task.kind)}) : null,
+      riskBadge(task.riskLevel)),
+    duty && task.title ? el('div', {class: 'small fw-semibold m-task-title', text: task.title}) : null,
     el('div', {class: 'small text-body-secondary', text: task.objectAddress || ''}),
     el('div', {class: 'small'},
       el('span', {class: task.status === 'OVERDUE' ? 'text-danger fw-bold' : '', text: status}),

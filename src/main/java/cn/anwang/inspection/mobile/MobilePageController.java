@@ -70,7 +70,11 @@ class MobilePageController {
           "loginNeeded",
           "emptyOutbox",
           "answerMissing",
-          "signatureRequired");
+          "signatureRequired",
+          "signerRequired",
+          "delivering",
+          "kind.DOCUMENT_DELIVERY",
+          "kind.PUBLICITY");
 
   private final MessageSource messages;
   private final ObjectMapper json;

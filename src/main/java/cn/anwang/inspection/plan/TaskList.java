@@ -2,8 +2,10 @@ package cn.anwang.inspection.plan;
 
 import cn.anwang.identity.Actor;
 import cn.anwang.identity.CurrentActor;
+import cn.anwang.inspection.OfficerDutyTasks;
 import cn.anwang.inspection.checklist.Checklist;
 import cn.anwang.inspection.checklist.Checklists;
+import cn.anwang.registry.SupervisedObjects;
 import cn.anwang.workforce.OfficerDirectory;
 import java.sql.Array;
 import java.sql.SQLException;
@@ -18,16 +20,25 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The calling officer's tasks: every open task (overdue ones included) and the done ones of the
- * current period, ordered open first, by due date, then by distance from the phone.
+ * The calling officer's tasks: every open patrol task (overdue ones included) and the done ones of
+ * the current period, and the other modules' open duties in the officer's grids ({@link
+ * OfficerDutyTasks}: documents to deliver), ordered open first, by due date, then by distance from
+ * the phone.
  */
 @Service
 @Transactional(readOnly = true)
 public class TaskList {
 
-  /** A task as the phone shows it. */
+  /**
+   * A task as the phone shows it.
+   *
+   * @param taskId the patrol task, null for another module's duty
+   * @param kind INSPECTION for patrol tasks, else the duty's kind (DOCUMENT_DELIVERY)
+   * @param reference the duty's reference, passed back in the visit
+   * @param title what the duty is about, null for patrol tasks
+   */
   public record Task(
-      long taskId,
+      Long taskId,
       long objectId,
       String objectName,
       String objectAddress,
@@ -41,25 +52,34 @@ public class TaskList {
       String status,
       Long checklistId,
       Integer checklistVersion,
-      Double distanceMeters) {}
+      Double distanceMeters,
+      String kind,
+      String reference,
+      String title) {}
 
   private final JdbcClient jdbc;
   private final CurrentActor currentActor;
   private final OfficerDirectory officers;
   private final Checklists checklists;
   private final Clock clock;
+  private final SupervisedObjects objects;
+  private final List<OfficerDutyTasks> duties;
 
   TaskList(
       JdbcClient jdbc,
       CurrentActor currentActor,
       OfficerDirectory officers,
       Checklists checklists,
-      Optional<Clock> clock) {
+      Optional<Clock> clock,
+      SupervisedObjects objects,
+      List<OfficerDutyTasks> duties) {
     this.jdbc = jdbc;
     this.currentActor = currentActor;
     this.officers = officers;
     this.checklists = checklists;
     this.clock = clock.orElse(Clock.systemUTC());
+    this.objects = objects;
+    this.duties = duties;
   }
 
   public List<Task> mine(Double lon, Double lat) {
@@ -124,14 +144,63 @@ public class TaskList {
                       status,
                       c == null ? null : c.id(),
                       c == null ? null : c.version(),
-                      distance));
+                      distance,
+                      "INSPECTION",
+                      null,
+                      null));
             });
+    if (!duties.isEmpty()) {
+      addDuties(tasks, officers.currentGridCodes(officerId), lon, lat, today);
+    }
     tasks.sort(
         Comparator.comparing((Task t) -> "DONE".equals(t.status()))
-            .thenComparing(Task::dueDate)
+            .thenComparing(Task::dueDate, Comparator.nullsLast(Comparator.naturalOrder()))
             .thenComparing(Task::distanceMeters, Comparator.nullsLast(Comparator.naturalOrder()))
-            .thenComparing(Task::taskId));
+            .thenComparing(Task::taskId, Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparing(Task::objectId));
     return tasks;
+  }
+
+  private void addDuties(
+      List<Task> tasks, List<String> grids, Double lon, Double lat, LocalDate today) {
+    if (grids.isEmpty()) {
+      return;
+    }
+    for (OfficerDutyTasks source : duties) {
+      for (OfficerDutyTasks.DutyTask duty : source.openIn(grids)) {
+        objects
+            .find(duty.objectId())
+            .ifPresent(
+                o -> {
+                  Double distance =
+                      lon != null && lat != null && o.lon() != null
+                          ? Math.round(Haversine.metres(lon, lat, o.lon(), o.lat()) * 10) / 10.0
+                          : null;
+                  String status =
+                      duty.dueDate() != null && duty.dueDate().isBefore(today) ? "OVERDUE" : "DUE";
+                  tasks.add(
+                      new Task(
+                          null,
+                          o.id(),
+                          o.name(),
+                          o.address(),
+                          o.kind(),
+                          o.riskLevel(),
+                          o.gridCode(),
+                          o.lon(),
+                          o.lat(),
+                          null,
+                          duty.dueDate(),
+                          status,
+                          null,
+                          null,
+                          distance,
+                          duty.kind(),
+                          duty.reference(),
+                          duty.title()));
+                });
+      }
+    }
   }
 
   private static List<String> list(Array a) throws SQLException {

@@ -79,7 +79,8 @@ public class Inspections {
       String signature,
       String signerName,
       String findings,
-      List<String> photoIds) {}
+      List<String> photoIds,
+      String reference) {}
 
   /** A failed item and its case, once made. */
   public record FailedItem(
@@ -244,6 +245,9 @@ public class Inspections {
     if (s.signerName() != null && s.signerName().strip().length() > 100) {
       throw new InspectionRejected("signerName", "inspection.rule.tooLong", "100");
     }
+    if (s.reference() != null && s.reference().strip().length() > 100) {
+      throw new InspectionRejected("reference", "inspection.rule.tooLong", "100");
+    }
 
     Checklist checklist = null;
     if (s.checklistId() != null) {
@@ -327,8 +331,9 @@ public class Inspections {
                 INSERT INTO inspection (client_id, user_id, officer_id, kind, object_id, task_id,
                     checklist_id, district_code, division_code, grid_code, started_at, ended_at,
                     lon, lat, accuracy_m, distance_m, inside_grid, outside_allowed_area, answers,
-                    photo_ids, signature_png, signer_name, findings)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?, ?, ?)
+                    photo_ids, signature_png, signer_name, findings, duty_reference)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?, ?, ?,
+                        ?)
                 RETURNING id
                 """)
             .params(
@@ -354,7 +359,8 @@ public class Inspections {
                 photoIds.toArray(UUID[]::new),
                 signature,
                 blankToNull(s.signerName()),
-                blankToNull(s.findings()))
+                blankToNull(s.findings()),
+                blankToNull(s.reference()))
             .query(Long.class)
             .single();
     for (ChecklistItem item : failed) {
@@ -391,7 +397,12 @@ public class Inspections {
               officerId,
               s.endedAt().toInstant(),
               blankToNull(s.signerName()),
-              blankToNull(s.findings()));
+              blankToNull(s.findings()),
+              s.lon(),
+              s.lat(),
+              outside,
+              signature != null,
+              blankToNull(s.reference()));
       dutyListeners.forEach(l -> l.dutyRecorded(duty));
     }
     Map<String, Object> after = new LinkedHashMap<>();
