@@ -1,5 +1,8 @@
 package cn.anwang.registry;
 
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -10,6 +13,9 @@ public interface ObjectAccounts {
 
   /** The ids of the objects the user is linked to (empty when none). */
   Set<Long> objectsOf(long userId);
+
+  /** The enterprise users linked to each of these objects (objects without users are absent). */
+  Map<Long, List<Long>> usersOf(Collection<Long> objectIds);
 
   /**
    * Links a user to an object without a scope check, for the demo data (idempotent, audited as the

@@ -8,6 +8,9 @@ import cn.anwang.identity.UserDirectory;
 import cn.anwang.registry.ObjectAccounts;
 import cn.anwang.shared.web.ApiProblems;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -57,6 +60,24 @@ class ObjectAccountService implements ObjectAccounts {
             .param(userId)
             .query(Long.class)
             .list());
+  }
+
+  @Override
+  @Transactional(readOnly = true)
+  public Map<Long, List<Long>> usersOf(Collection<Long> objectIds) {
+    Map<Long, List<Long>> users = new LinkedHashMap<>();
+    if (objectIds.isEmpty()) {
+      return users;
+    }
+    jdbc.sql(
+            "SELECT object_id, user_id FROM object_account WHERE object_id = ANY(?)"
+                + " ORDER BY object_id, user_id")
+        .param(objectIds.toArray(Long[]::new))
+        .query(
+            rs -> {
+              users.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getLong(2));
+            });
+    return users;
   }
 
   @Override
