@@ -4,7 +4,6 @@ import cn.anwang.area.Division;
 import cn.anwang.area.Divisions;
 import cn.anwang.area.Grids;
 import cn.anwang.identity.Actor;
-import cn.anwang.shared.web.ApiProblems;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -111,11 +110,5 @@ class ReceiptRates {
       return grids.find(code).map(Grids.GridRef::name).orElse(code);
     }
     return divisions.find(code).map(Division::name).orElse(code);
-  }
-
-  static void requireLevel(String by) {
-    if (by != null && !LEVELS.containsKey(by)) {
-      throw ApiProblems.badRequest("by must be grid, street or district");
-    }
   }
 }
