@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.anwang.IntegrationTest;
 import cn.anwang.inspection.mobile.PhoneFixtures;
 import java.awt.image.BufferedImage;
-import java.lang.reflect.Field;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,11 +17,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.devtools.Command;
-import org.openqa.selenium.devtools.Connection;
-import org.openqa.selenium.devtools.DevTools;
-import org.openqa.selenium.devtools.idealized.target.model.SessionID;
-import org.openqa.selenium.devtools.idealized.target.model.TargetInfo;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,8 +39,7 @@ class PhoneOfflineBrowserTest {
 
   private ChromeDriver driver;
   private WebDriverWait wait;
-  private DevTools devTools;
-  private SessionID workerSession;
+  private PhoneNetwork network;
 
   @Test
   void recordsOfflineAndSyncsOnceWhenBackOnline() throws Exception {
@@ -59,6 +52,7 @@ class PhoneOfflineBrowserTest {
       driver = browser.driver;
       wait = new WebDriverWait(driver, Duration.ofSeconds(30));
       wait.ignoring(StaleElementReferenceException.class);
+      network = new PhoneNetwork(driver, wait);
       long objectId = area.objectIds().get(0);
       double[] place =
           jdbc.sql("SELECT lon, lat FROM supervised_object WHERE id = ?")
@@ -84,7 +78,7 @@ class PhoneOfflineBrowserTest {
       assertThat(driver.findElement(By.id("m-outbox-badge")).getAttribute("data-count"))
           .isEqualTo("0");
 
-      offline(true);
+      network.offline(true);
       // the report page comes from the service worker's cache
       driver.get(url("/m/report"));
       wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("m-offline")));
@@ -146,7 +140,7 @@ class PhoneOfflineBrowserTest {
           .isZero();
 
       // back online: everything syncs by itself
-      offline(false);
+      network.offline(false);
       try {
         wait.until(d -> "synced".equals(status(caseKey)) && "synced".equals(status(inspectionKey)));
       } catch (org.openqa.selenium.TimeoutException e) {
@@ -331,42 +325,6 @@ class PhoneOfflineBrowserTest {
                 + ".filter((e) => !arguments[0] || e.dataset.kind === arguments[0])"
                 + ".map((e) => e.dataset.status);",
             kind);
-  }
-
-  /** Cuts or restores the network for the page and for the service worker (its own target). */
-  private void offline(boolean offline) throws Exception {
-    Map<String, Object> conditions =
-        Map.of("offline", offline, "latency", 0, "downloadThroughput", -1, "uploadThroughput", -1);
-    driver.executeCdpCommand("Network.enable", Map.of());
-    driver.executeCdpCommand("Network.emulateNetworkConditions", conditions);
-    if (devTools == null) {
-      devTools = driver.getDevTools();
-      devTools.createSessionIfThereIsNotOne();
-    }
-    if (workerSession == null) {
-      TargetInfo worker =
-          devTools.send(devTools.getDomains().target().getTargets()).stream()
-              .filter(t -> "service_worker".equals(t.getType()) && t.getUrl().endsWith("/m/sw.js"))
-              .findFirst()
-              .orElseThrow();
-      workerSession =
-          devTools.send(devTools.getDomains().target().attachToTarget(worker.getTargetId()));
-    }
-    Connection connection = connection(devTools);
-    connection.sendAndWait(
-        workerSession, new Command<Void>("Network.enable", Map.of()), Duration.ofSeconds(10));
-    connection.sendAndWait(
-        workerSession,
-        new Command<Void>("Network.emulateNetworkConditions", conditions),
-        Duration.ofSeconds(10));
-    wait.until(d -> offline != (Boolean) script("return navigator.onLine"));
-  }
-
-  /** Selenium sends only to page sessions; the service worker's session needs the connection. */
-  private static Connection connection(DevTools devTools) throws Exception {
-    Field field = DevTools.class.getDeclaredField("connection");
-    field.setAccessible(true);
-    return (Connection) field.get(devTools);
   }
 
   private Object script(String js) {

@@ -1,0 +1,64 @@
+package cn.anwang.browser;
+
+import java.lang.reflect.Field;
+import java.time.Duration;
+import java.util.Map;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.devtools.Command;
+import org.openqa.selenium.devtools.Connection;
+import org.openqa.selenium.devtools.DevTools;
+import org.openqa.selenium.devtools.idealized.target.model.SessionID;
+import org.openqa.selenium.devtools.idealized.target.model.TargetInfo;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Cuts or restores the network of a phone page and of its service worker (whose traffic is its own
+ * DevTools target), as Chromium's network emulation does for a phone that loses its signal.
+ */
+final class PhoneNetwork {
+
+  private final ChromeDriver driver;
+  private final WebDriverWait wait;
+  private DevTools devTools;
+  private SessionID workerSession;
+
+  PhoneNetwork(ChromeDriver driver, WebDriverWait wait) {
+    this.driver = driver;
+    this.wait = wait;
+  }
+
+  void offline(boolean offline) throws Exception {
+    Map<String, Object> conditions =
+        Map.of("offline", offline, "latency", 0, "downloadThroughput", -1, "uploadThroughput", -1);
+    driver.executeCdpCommand("Network.enable", Map.of());
+    driver.executeCdpCommand("Network.emulateNetworkConditions", conditions);
+    if (devTools == null) {
+      devTools = driver.getDevTools();
+      devTools.createSessionIfThereIsNotOne();
+    }
+    if (workerSession == null) {
+      TargetInfo worker =
+          devTools.send(devTools.getDomains().target().getTargets()).stream()
+              .filter(t -> "service_worker".equals(t.getType()) && t.getUrl().endsWith("/m/sw.js"))
+              .findFirst()
+              .orElseThrow();
+      workerSession =
+          devTools.send(devTools.getDomains().target().attachToTarget(worker.getTargetId()));
+    }
+    Connection connection = connection(devTools);
+    connection.sendAndWait(
+        workerSession, new Command<Void>("Network.enable", Map.of()), Duration.ofSeconds(10));
+    connection.sendAndWait(
+        workerSession,
+        new Command<Void>("Network.emulateNetworkConditions", conditions),
+        Duration.ofSeconds(10));
+    wait.until(d -> offline != (Boolean) driver.executeScript("return navigator.onLine"));
+  }
+
+  /** Selenium sends only to page sessions; the service worker's session needs the connection. */
+  private static Connection connection(DevTools devTools) throws Exception {
+    Field field = DevTools.class.getDeclaredField("connection");
+    field.setAccessible(true);
+    return (Connection) field.get(devTools);
+  }
+}
