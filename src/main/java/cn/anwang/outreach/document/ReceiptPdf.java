@@ -13,7 +13,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.IntPredicate;
 import javax.imageio.ImageIO;
+import org.apache.fontbox.ttf.CmapLookup;
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
@@ -22,7 +24,10 @@ import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.springframework.context.MessageSource;
@@ -91,7 +96,8 @@ class ReceiptPdf {
       PDDocumentInformation info = doc.getDocumentInformation();
       info.setTitle(text("receipt.heading", locale) + " " + r.receiptNumber());
       info.setCreator("Anwang");
-      Page p = new Page(doc, page, cjk);
+      CmapLookup cmap = ttf.getUnicodeCmapLookup();
+      Page p = new Page(doc, page, cjk, cp -> cmap.getGlyphId(cp) > 0);
       try (p) {
         p.heading(text("receipt.heading", locale));
         p.row(text("receipt.number", locale), r.receiptNumber());
@@ -163,20 +169,23 @@ class ReceiptPdf {
   private static final class Page implements AutoCloseable {
 
     private final PDPageContentStream out;
-    private final PDType0Font font;
+    private final PDType0Font cjk;
+    private final IntPredicate glyphs;
+    private final PDFont latin = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
     private final float width;
     private float y;
 
-    Page(PDDocument doc, PDPage page, PDType0Font font) throws IOException {
+    Page(PDDocument doc, PDPage page, PDType0Font font, IntPredicate glyphs) throws IOException {
       this.out = new PDPageContentStream(doc, page);
-      this.font = font;
+      this.cjk = font;
+      this.glyphs = glyphs;
       this.width = page.getMediaBox().getWidth() - 2 * MARGIN;
       this.y = page.getMediaBox().getHeight() - MARGIN;
     }
 
     void heading(String text) throws IOException {
       float size = 20;
-      float w = font.getStringWidth(text) / 1000 * size;
+      float w = width(text, size);
       write(text, MARGIN + (width - w) / 2, y - size, size);
       y -= size + 2 * LEADING;
     }
@@ -244,10 +253,33 @@ class ReceiptPdf {
 
     private void write(String text, float x, float baseline, float size) throws IOException {
       out.beginText();
-      out.setFont(font, size);
       out.newLineAtOffset(x, baseline);
-      out.showText(printable(text));
+      for (int i = 0; i < text.length(); ) {
+        PDFont f = fontFor(text.codePointAt(i));
+        StringBuilder run = new StringBuilder();
+        while (i < text.length()) {
+          int cp = text.codePointAt(i);
+          if (fontFor(cp) != f) {
+            break;
+          }
+          run.appendCodePoint(drawable(f, cp) ? cp : ' ');
+          i += Character.charCount(cp);
+        }
+        out.setFont(f, size);
+        out.showText(run.toString());
+      }
       out.endText();
+    }
+
+    float width(String text, float size) throws IOException {
+      float w = 0;
+      for (int i = 0; i < text.length(); ) {
+        int cp = text.codePointAt(i);
+        i += Character.charCount(cp);
+        PDFont f = fontFor(cp);
+        w += f.getStringWidth(drawable(f, cp) ? new String(Character.toChars(cp)) : " ");
+      }
+      return w / 1000 * size;
     }
 
     /** Lines of at most {@code max} points, breaking anywhere (CJK has no spaces to break at). */
@@ -255,12 +287,11 @@ class ReceiptPdf {
       List<String> lines = new ArrayList<>();
       StringBuilder line = new StringBuilder();
       float used = 0;
-      String printable = printable(text);
-      for (int i = 0; i < printable.length(); ) {
-        int cp = printable.codePointAt(i);
+      for (int i = 0; i < text.length(); ) {
+        int cp = text.codePointAt(i);
         i += Character.charCount(cp);
-        String c = new String(Character.toChars(cp));
-        float w = font.getStringWidth(c) / 1000 * SIZE;
+        String c = Character.isISOControl(cp) ? " " : new String(Character.toChars(cp));
+        float w = width(c, SIZE);
         if (used + w > max && !line.isEmpty()) {
           lines.add(line.toString());
           line.setLength(0);
@@ -275,18 +306,24 @@ class ReceiptPdf {
       return lines;
     }
 
-    /** What the font can draw: control characters and glyphs it lacks become a space. */
-    private String printable(String text) {
-      StringBuilder b = new StringBuilder(text.length());
-      for (int i = 0; i < text.length(); ) {
-        int cp = text.codePointAt(i);
-        i += Character.charCount(cp);
-        b.appendCodePoint(Character.isISOControl(cp) || !drawable(cp) ? ' ' : cp);
+    /**
+     * The CJK font lacks Latin letters and digits: those (and spaces) are drawn in Helvetica, the
+     * rest in the CJK font; a glyph neither has becomes a space.
+     */
+    private PDFont fontFor(int cp) {
+      if (cp == ' ' || Character.isISOControl(cp)) {
+        return latin;
       }
-      return b.toString();
+      return !drawable(cjk, cp) && drawable(latin, cp) ? latin : cjk;
     }
 
-    private boolean drawable(int cp) {
+    private boolean drawable(PDFont font, int cp) {
+      if (Character.isISOControl(cp)) {
+        return false;
+      }
+      if (font == cjk) {
+        return glyphs.test(cp);
+      }
       try {
         font.encode(new String(Character.toChars(cp)));
         return true;

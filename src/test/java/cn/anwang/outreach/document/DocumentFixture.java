@@ -19,6 +19,7 @@ import java.util.UUID;
 import javax.imageio.ImageIO;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import tools.jackson.databind.JsonNode;
@@ -48,17 +49,21 @@ public final class DocumentFixture {
     if (body != null) {
       r = r.contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(body));
     }
+    String out = response(user, r.header("Accept-Language", "zh-CN"), expect).getContentAsString();
+    return out.isEmpty() ? null : json.readTree(out);
+  }
+
+  /** The raw answer, for files. */
+  MockHttpServletResponse response(String user, MockHttpServletRequestBuilder r, int expect)
+      throws Exception {
     String password =
         "admin".equals(user)
             ? "admin-test-password"
             : user.startsWith("qiye.") ? ENTERPRISE_PASSWORD : "anwang-demo-2026";
-    String out =
-        mvc.perform(r.with(httpBasic(user, password)).header("Accept-Language", "zh-CN"))
-            .andExpect(status().is(expect))
-            .andReturn()
-            .getResponse()
-            .getContentAsString();
-    return out.isEmpty() ? null : json.readTree(out);
+    return mvc.perform(r.with(httpBasic(user, password)))
+        .andExpect(status().is(expect))
+        .andReturn()
+        .getResponse();
   }
 
   /**
