@@ -120,12 +120,12 @@ public class PublicityActivities {
     if (a.endsAt().isBefore(a.startsAt())) {
       throw new PublicityRejected("endsAt", "publicity.rule.endBeforeStart", null);
     }
-    if (Duration.between(a.startsAt(), a.endsAt()).toDays() > 31) {
-      throw new PublicityRejected("endsAt", "publicity.rule.tooLongActivity", "31");
-    }
     if (a.startsAt().isAfter(OffsetDateTime.now().plusYears(1))
         || a.startsAt().isBefore(OffsetDateTime.now().minusYears(2))) {
       throw new PublicityRejected("startsAt", "publicity.rule.timeRange", a.startsAt().toString());
+    }
+    if (Duration.between(a.startsAt(), a.endsAt()).toDays() > 31) {
+      throw new PublicityRejected("endsAt", "publicity.rule.tooLongActivity", "31");
     }
     String place = text(a.place(), 200, "place", true);
     String audience = text(a.audience(), 200, "audience", false);
