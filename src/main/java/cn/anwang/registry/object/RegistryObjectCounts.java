@@ -1,0 +1,32 @@
+package cn.anwang.registry.object;
+
+import cn.anwang.registry.ObjectCounts;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** {@link ObjectCounts} from one grouped scan of the objects in the subtree. */
+@Component
+class RegistryObjectCounts implements ObjectCounts {
+
+  private final JdbcClient jdbc;
+
+  RegistryObjectCounts(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  @Override
+  public List<GridKindCount> byGridAndKind(String divisionPrefix) {
+    return jdbc.sql(
+            """
+            SELECT grid_code, kind, count(*)
+              FROM supervised_object
+             WHERE grid_code IS NOT NULL AND status <> 'CLOSED' AND division_code LIKE ?
+             GROUP BY grid_code, kind
+             ORDER BY grid_code, kind
+            """)
+        .param(divisionPrefix + "%")
+        .query((rs, n) -> new GridKindCount(rs.getString(1), rs.getString(2), rs.getInt(3)))
+        .list();
+  }
+}
