@@ -1,0 +1,133 @@
+package cn.anwang.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.anwang.IntegrationTest;
+import cn.anwang.outreach.document.DocumentFixture;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * A publicity visit recorded on the phone while offline (宣传 at a shop of the officer's grid): it
+ * waits in the outbox, syncs once when the phone is back online, becomes a door-to-door activity of
+ * source VISIT reaching that shop, and the street sees it on its desk page, in English.
+ */
+@IntegrationTest
+class PublicityPhoneBrowserTest {
+
+  @LocalServerPort int port;
+  @Autowired JdbcClient jdbc;
+  @Autowired MockMvc mvc;
+  @Autowired ObjectMapper json;
+
+  private WebDriver driver;
+  private WebDriverWait wait;
+
+  @Test
+  void aPublicityVisitRecordedOfflineBecomesOneActivity() throws Exception {
+    DocumentFixture.Officer officer = new DocumentFixture(mvc, json, jdbc).officerWithShops();
+    long shop = officer.shopA();
+    String shopName =
+        jdbc.sql("SELECT name FROM supervised_object WHERE id = ?")
+            .param(shop)
+            .query(String.class)
+            .single();
+
+    try (Browser phone = Browser.open(390, 844)) {
+      use(phone);
+      PhoneNetwork network = new PhoneNetwork(phone.driver, wait);
+      Browser.logIn(driver, url("/login"), officer.username(), "anwang-demo-2026");
+      driver.get(url("/m/"));
+      wait.until(
+          d ->
+              (Boolean)
+                  script(
+                      "return !!navigator.serviceWorker.controller"
+                          + " && document.documentElement.dataset.prefetched === 'done'",
+                      null));
+      network.offline(true);
+      driver.get(url("/m/inspect/" + shop));
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("m-object-name"), shopName));
+      new Select(driver.findElement(By.id("m-kind"))).selectByValue("PUBLICITY");
+      // publicity needs no checklist
+      wait.until(ExpectedConditions.attributeContains(By.id("m-items"), "class", "d-none"));
+      driver.findElement(By.id("m-findings")).sendKeys("发放燃气安全宣传册两份，讲解灭火器使用");
+      click(driver.findElement(By.id("m-inspect-submit")));
+      WebElement done =
+          wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("m-inspect-done")));
+      String key = done.getAttribute("data-id");
+      assertThat(reached(shop)).isZero();
+      network.offline(false);
+      wait.withTimeout(Duration.ofSeconds(45)).until(d -> reached(shop) == 1);
+      assertThat(
+              jdbc.sql("SELECT count(*) FROM inspection WHERE client_id = ?::uuid")
+                  .param(key)
+                  .query(Integer.class)
+                  .single())
+          .isEqualTo(1);
+    }
+    long activity =
+        jdbc.sql("SELECT activity_id FROM publicity_object WHERE object_id = ?")
+            .param(shop)
+            .query(Long.class)
+            .single();
+    assertThat(
+            jdbc.sql("SELECT type || ':' || source FROM publicity_activity WHERE id = ?")
+                .param(activity)
+                .query(String.class)
+                .single())
+        .isEqualTo("DOOR_TO_DOOR:VISIT");
+
+    try (Browser desk = Browser.open(1280, 900)) {
+      use(desk);
+      Browser.logIn(driver, url("/login"), "heping.street", "anwang-demo-2026");
+      driver.get(url("/publicity/" + activity + "?lang=en"));
+      WebElement objects =
+          wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("publicity-objects")));
+      assertThat(objects.getText()).contains(shopName);
+      assertThat(driver.findElement(By.tagName("h1")).getText()).startsWith("Door-to-door");
+      assertThat(driver.findElement(By.id("publicity-detail")).getText())
+          .contains("发放燃气安全宣传册两份")
+          .contains("Visit");
+    }
+  }
+
+  private int reached(long object) {
+    return jdbc.sql("SELECT count(*) FROM publicity_object WHERE object_id = ?")
+        .param(object)
+        .query(Integer.class)
+        .single();
+  }
+
+  private void use(Browser browser) {
+    driver = browser.driver;
+    wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+    wait.ignoring(StaleElementReferenceException.class);
+  }
+
+  private void click(WebElement element) {
+    script("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element);
+    wait.until(ExpectedConditions.elementToBeClickable(element)).click();
+  }
+
+  private Object script(String js, Object arg) {
+    return ((JavascriptExecutor) driver).executeScript(js, arg);
+  }
+
+  private String url(String path) {
+    return "http://localhost:" + port + path;
+  }
+}
