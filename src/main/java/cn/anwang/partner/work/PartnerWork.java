@@ -26,7 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
  * partner user, who then sees the cases he raised there.
  */
 @Service
-class PartnerWork {
+public class PartnerWork {
 
   static final Set<String> TYPES =
       Set.of("GENERAL_HAZARD", "MAJOR_HAZARD", "ILLEGAL_OPERATION", "ACCIDENT", "OTHER");
@@ -43,7 +43,8 @@ class PartnerWork {
 
   record Recorded(long findingId, long caseId, String caseNumber, boolean created) {}
 
-  record ScopeObject(long id, String name, String address, String gridCode, String riskLevel) {}
+  public record ScopeObject(
+      long id, String name, String address, String gridCode, String riskLevel) {}
 
   private final CurrentActor actors;
   private final UserDirectory users;
@@ -124,7 +125,7 @@ class PartnerWork {
   }
 
   /** The objects of one of the organisation's active engagements (404 for any other). */
-  List<ScopeObject> scope(long engagementId) {
+  public List<ScopeObject> scope(long engagementId) {
     Actor actor = actors.require();
     long org = organisationOf(actor);
     requireActive(engagementId, org);
