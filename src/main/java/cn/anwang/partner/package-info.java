@@ -10,7 +10,15 @@
  */
 @ApplicationModule(
     displayName = "Third-party organisations",
-    allowedDependencies = {"identity", "area", "registry", "casework", "notification", "shared"})
+    allowedDependencies = {
+      "identity",
+      "area",
+      "registry",
+      "inspection",
+      "casework",
+      "notification",
+      "shared"
+    })
 package cn.anwang.partner;
 
 import org.springframework.modulith.ApplicationModule;

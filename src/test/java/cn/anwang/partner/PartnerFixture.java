@@ -81,4 +81,31 @@ final class PartnerFixture {
     call("admin", post("/api/v1/users"), user, 201);
     return username;
   }
+
+  /**
+   * A government-purchase engagement of 和平区 over these grids and objects, active since yesterday.
+   */
+  long engagement(long organisation, List<String> grids, List<Long> objects) throws Exception {
+    LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+    Map<String, Object> e = new LinkedHashMap<>();
+    e.put("organisationId", organisation);
+    e.put("kind", "GOVERNMENT_PURCHASE");
+    e.put("client", "和平区应急管理局");
+    e.put("services", List.of("HAZARD_SURVEY"));
+    e.put("contractRef", "HPYJ-2026-" + organisation);
+    e.put("startsOn", today.minusDays(1).toString());
+    e.put("endsOn", today.plusMonths(3).toString());
+    e.put("grids", grids);
+    e.put("objects", objects);
+    return call("heping.admin", post("/api/v1/partner-engagements"), e, 201).get("id").asLong();
+  }
+
+  /** Grants the partner account to the organisation (as 和平区's administrator). */
+  void grant(long organisation, String username) throws Exception {
+    call(
+        "heping.admin",
+        post("/api/v1/partners/" + organisation + "/users"),
+        Map.of("username", username),
+        204);
+  }
 }

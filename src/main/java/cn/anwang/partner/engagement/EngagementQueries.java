@@ -19,12 +19,12 @@ import org.springframework.stereotype.Component;
  * auditors whose territory covers it or lies in it); another district's engagement is 404.
  */
 @Component
-class EngagementQueries {
+public class EngagementQueries {
 
   /**
    * @param active today (Beijing) lies in the period and it was not ended early
    */
-  record Engagement(
+  public record Engagement(
       long id,
       long organisationId,
       String organisation,
@@ -55,7 +55,7 @@ class EngagementQueries {
     return actor;
   }
 
-  List<Engagement> list(Actor actor, Long organisationId, Boolean active) {
+  public List<Engagement> list(Actor actor, Long organisationId, Boolean active) {
     reader(actor);
     String territory = actor.scope().territoryCode();
     boolean partner = actor.role() == Role.THIRD_PARTY;
@@ -85,7 +85,7 @@ class EngagementQueries {
         .list();
   }
 
-  Engagement get(long id, Actor actor) {
+  public Engagement get(long id, Actor actor) {
     reader(actor);
     LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
     return jdbc.sql(

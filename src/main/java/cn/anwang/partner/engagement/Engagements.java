@@ -25,13 +25,13 @@ import org.springframework.transaction.annotation.Transactional;
  * first day, over grids and objects of that district only; ended early with a reason. Audited.
  */
 @Service
-class Engagements {
+public class Engagements {
 
-  static final Set<String> KINDS = Set.of("GOVERNMENT_PURCHASE", "ENTERPRISE_HIRE");
-  static final Set<String> SERVICES =
+  public static final Set<String> KINDS = Set.of("GOVERNMENT_PURCHASE", "ENTERPRISE_HIRE");
+  public static final Set<String> SERVICES =
       Set.of("RISK_ASSESSMENT", "HAZARD_SURVEY", "RECTIFICATION_GUIDANCE", "GRID_BUILDING");
 
-  record NewEngagement(
+  public record NewEngagement(
       Long organisationId,
       String district,
       String kind,
@@ -67,7 +67,7 @@ class Engagements {
   }
 
   @Transactional
-  EngagementQueries.Engagement create(NewEngagement e) {
+  public EngagementQueries.Engagement create(NewEngagement e) {
     Actor actor = keeper();
     if (e == null || e.organisationId() == null) {
       throw ApiProblems.unprocessable("organisationId", "which organisation is engaged");

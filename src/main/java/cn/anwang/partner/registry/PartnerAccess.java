@@ -31,7 +31,7 @@ public class PartnerAccess {
     this.actors = actors;
   }
 
-  Actor reader() {
+  public Actor reader() {
     Actor actor = actors.require();
     if (!READ.contains(actor.role())) {
       throw ApiProblems.forbidden("The third-party registry is for administrators and departments");

@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * organisation, and the qualifications about to lapse.
  */
 @Component
-class PartnerQueries {
+public class PartnerQueries {
 
   static final int WARNING_DAYS = 90;
   static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
@@ -34,7 +34,8 @@ class PartnerQueries {
     this.pii = pii;
   }
 
-  List<PartnerViews.Organisation> list(Actor actor, String q, Boolean blacklisted, int limit) {
+  public List<PartnerViews.Organisation> list(
+      Actor actor, String q, Boolean blacklisted, int limit) {
     String like = q == null || q.isBlank() ? null : "%" + q.strip() + "%";
     List<Long> ids =
         jdbc.sql(
@@ -50,7 +51,7 @@ class PartnerQueries {
     return ids.stream().map(id -> find(id, actor).orElseThrow()).toList();
   }
 
-  PartnerViews.Organisation get(long id, Actor actor) {
+  public PartnerViews.Organisation get(long id, Actor actor) {
     return find(id, actor)
         .orElseThrow(() -> ApiProblems.notFound("Organisation", Long.toString(id)));
   }
@@ -83,7 +84,7 @@ class PartnerQueries {
   }
 
   /** Qualifications lapsing within {@code days} (or lapsed within the last year), soonest first. */
-  List<PartnerViews.Expiring> expiring(int days) {
+  public List<PartnerViews.Expiring> expiring(int days) {
     LocalDate today = LocalDate.now(BEIJING);
     return jdbc.sql(
             """

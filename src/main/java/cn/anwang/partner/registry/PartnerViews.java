@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 /** What the registry answers. */
-final class PartnerViews {
+public final class PartnerViews {
 
   private PartnerViews() {}
 
@@ -13,7 +13,7 @@ final class PartnerViews {
    * @param status VALID, EXPIRING (within the warning days) or EXPIRED, on today's date in Beijing
    * @param daysLeft days until it lapses (negative once lapsed)
    */
-  record Qualification(
+  public record Qualification(
       long id,
       String type,
       String certificateNo,
@@ -25,9 +25,9 @@ final class PartnerViews {
       long daysLeft) {}
 
   /** A contact; {@code phone} is masked unless the caller keeps the organisation. */
-  record Contact(long id, String name, String duty, String phone) {}
+  public record Contact(long id, String name, String duty, String phone) {}
 
-  record Organisation(
+  public record Organisation(
       long id,
       String uscc,
       String name,
@@ -42,5 +42,5 @@ final class PartnerViews {
       int version) {}
 
   /** A qualification about to lapse or lapsed, with its organisation. */
-  record Expiring(long organisationId, String organisation, Qualification qualification) {}
+  public record Expiring(long organisationId, String organisation, Qualification qualification) {}
 }

@@ -23,11 +23,12 @@ import org.springframework.transaction.annotation.Transactional;
  * qualification or a contact, put it on the blacklist with a reason or take it off. Each audited.
  */
 @Service
-class Partners {
+public class Partners {
 
-  static final Set<String> TYPES = Set.of("SAFETY_ASSESSMENT", "TESTING_INSPECTION", "OTHER");
+  public static final Set<String> TYPES =
+      Set.of("SAFETY_ASSESSMENT", "TESTING_INSPECTION", "OTHER");
 
-  record NewQualification(
+  public record NewQualification(
       String type,
       String certificateNo,
       String scope,
@@ -35,9 +36,9 @@ class Partners {
       LocalDate validFrom,
       LocalDate validTo) {}
 
-  record NewContact(String name, String duty, String phone) {}
+  public record NewContact(String name, String duty, String phone) {}
 
-  record NewOrganisation(
+  public record NewOrganisation(
       String uscc,
       String name,
       String address,
@@ -66,7 +67,7 @@ class Partners {
   }
 
   @Transactional
-  PartnerViews.Organisation register(NewOrganisation o) {
+  public PartnerViews.Organisation register(NewOrganisation o) {
     Actor actor = access.keeper();
     if (o == null) {
       throw ApiProblems.unprocessable("uscc", "an organisation is required");

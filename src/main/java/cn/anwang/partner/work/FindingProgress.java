@@ -26,6 +26,11 @@ class FindingProgress {
       return;
     }
     Timestamp at = Timestamp.from(e.at());
+    jdbc.sql(
+            "UPDATE partner_finding SET case_status = ?, case_status_at = ? WHERE case_id = ?"
+                + " AND (case_status_at IS NULL OR case_status_at <= ?)")
+        .params(e.status(), at, e.caseId(), at)
+        .update();
     switch (e.status()) {
       case "REGISTERED" ->
           jdbc.sql(

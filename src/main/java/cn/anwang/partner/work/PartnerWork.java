@@ -26,7 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
  * partner user, who then sees the cases he raised there.
  */
 @Service
-class PartnerWork {
+public class PartnerWork {
 
   static final Set<String> TYPES =
       Set.of("GENERAL_HAZARD", "MAJOR_HAZARD", "ILLEGAL_OPERATION", "ACCIDENT", "OTHER");
@@ -43,7 +43,8 @@ class PartnerWork {
 
   record Recorded(long findingId, long caseId, String caseNumber, boolean created) {}
 
-  record ScopeObject(long id, String name, String address, String gridCode, String riskLevel) {}
+  public record ScopeObject(
+      long id, String name, String address, String gridCode, String riskLevel) {}
 
   private final CurrentActor actors;
   private final UserDirectory users;
@@ -124,7 +125,7 @@ class PartnerWork {
   }
 
   /** The objects of one of the organisation's active engagements (404 for any other). */
-  List<ScopeObject> scope(long engagementId) {
+  public List<ScopeObject> scope(long engagementId) {
     Actor actor = actors.require();
     long org = organisationOf(actor);
     requireActive(engagementId, org);
@@ -164,11 +165,7 @@ class PartnerWork {
       throw ApiProblems.unprocessable("objectId", "the engagement and the object are required");
     }
     requireActive(f.engagementId(), org);
-    SupervisedObjects.ObjectRef object =
-        objects
-            .find(f.objectId())
-            .filter(o -> inScope(f.engagementId(), o))
-            .orElseThrow(() -> ApiProblems.notFound("Object", Long.toString(f.objectId())));
+    SupervisedObjects.ObjectRef object = objectInScope(f.engagementId(), f.objectId());
     String type = f.type() == null ? "GENERAL_HAZARD" : f.type();
     if (!TYPES.contains(type)) {
       throw ApiProblems.unprocessable(
@@ -185,10 +182,18 @@ class PartnerWork {
         jdbc.sql(
                 """
                 INSERT INTO partner_finding (engagement_id, organisation_id, object_id, user_id,
-                  case_id, case_number, case_type)
-                VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (case_id) DO NOTHING RETURNING id
+                  case_id, case_number, case_type, title)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (case_id) DO NOTHING RETURNING id
                 """)
-            .params(f.engagementId(), org, object.id(), actor.userId(), c.id(), c.number(), type)
+            .params(
+                f.engagementId(),
+                org,
+                object.id(),
+                actor.userId(),
+                c.id(),
+                c.number(),
+                type,
+                title(f.title()))
             .query(Long.class)
             .optional()
             .orElseGet(
@@ -198,6 +203,22 @@ class PartnerWork {
                         .query(Long.class)
                         .single());
     return new Recorded(findingId, c.id(), c.number(), c.created());
+  }
+
+  /** An object of an engagement's scope (the engagement already checked active); else 404. */
+  SupervisedObjects.ObjectRef objectInScope(long engagementId, long objectId) {
+    return objects
+        .find(objectId)
+        .filter(o -> inScope(engagementId, o))
+        .orElseThrow(() -> ApiProblems.notFound("Object", Long.toString(objectId)));
+  }
+
+  static String title(String title) {
+    if (title == null) {
+      return null;
+    }
+    String t = title.strip();
+    return t.length() > 200 ? t.substring(0, 200) : t;
   }
 
   private boolean inScope(long engagementId, SupervisedObjects.ObjectRef o) {
@@ -211,7 +232,8 @@ class PartnerWork {
         .single();
   }
 
-  private void requireActive(long engagementId, long org) {
+  /** One of the organisation's active engagements; else 404. */
+  void requireActive(long engagementId, long org) {
     boolean active =
         jdbc.sql(
                 """

@@ -1,5 +1,6 @@
 package cn.anwang.partner.work;
 
+import cn.anwang.inspection.ChecklistCatalog;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,10 +19,18 @@ import org.springframework.web.bind.annotation.RestController;
 class PartnerWorkApiController {
 
   private final PartnerWork work;
+  private final ChecklistFindings checklists;
+  private final FindingQueries findings;
   private final Performance performance;
 
-  PartnerWorkApiController(PartnerWork work, Performance performance) {
+  PartnerWorkApiController(
+      PartnerWork work,
+      ChecklistFindings checklists,
+      FindingQueries findings,
+      Performance performance) {
     this.work = work;
+    this.checklists = checklists;
+    this.findings = findings;
     this.performance = performance;
   }
 
@@ -46,9 +55,47 @@ class PartnerWorkApiController {
     return work.scope(id);
   }
 
+  @GetMapping("/api/v1/partner-engagements/{id}/objects/{objectId}/checklist")
+  ChecklistCatalog.Sheet checklist(@PathVariable long id, @PathVariable long objectId) {
+    return checklists.checklist(id, objectId);
+  }
+
+  /** A single observation, or (with {@code checklistId} and {@code answers}) a checklist. */
+  record FindingBody(
+      Long engagementId,
+      Long objectId,
+      String type,
+      String title,
+      String description,
+      Double lon,
+      Double lat,
+      String idempotencyKey,
+      Long checklistId,
+      String clientId,
+      List<ChecklistFindings.Answer> answers) {}
+
   @PostMapping("/api/v1/partner-findings")
   @ResponseStatus(HttpStatus.CREATED)
-  PartnerWork.Recorded record(@RequestBody PartnerWork.Finding body) {
-    return work.record(body);
+  Object record(@RequestBody FindingBody b) {
+    if (b.checklistId() != null || b.answers() != null) {
+      return checklists.submit(
+          new ChecklistFindings.Submission(
+              b.engagementId(), b.objectId(), b.checklistId(), b.clientId(), b.answers()));
+    }
+    return work.record(
+        new PartnerWork.Finding(
+            b.engagementId(),
+            b.objectId(),
+            b.type(),
+            b.title(),
+            b.description(),
+            b.lon(),
+            b.lat(),
+            b.idempotencyKey()));
+  }
+
+  @GetMapping("/api/v1/partner-findings")
+  List<FindingQueries.Row> mine(@RequestParam(defaultValue = "200") int limit) {
+    return findings.mine(limit);
   }
 }

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  * time; the shares over the findings and over the closed ones. Per engagement and in total.
  */
 @Component
-class Performance {
+public class Performance {
 
   static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
 
@@ -27,7 +27,7 @@ class Performance {
    * @param confirmedShare confirmed / findings, or null without findings
    * @param onTimeRate closedOnTime / closed, or null when none closed
    */
-  record Figures(
+  public record Figures(
       long findings,
       long confirmed,
       long voided,
@@ -36,9 +36,9 @@ class Performance {
       Double confirmedShare,
       Double onTimeRate) {}
 
-  record ByEngagement(long engagementId, String contractRef, Figures figures) {}
+  public record ByEngagement(long engagementId, String contractRef, Figures figures) {}
 
-  record Result(
+  public record Result(
       long organisationId,
       LocalDate from,
       LocalDate to,
@@ -53,7 +53,7 @@ class Performance {
     this.jdbc = jdbc;
   }
 
-  Result of(long organisationId, LocalDate from, LocalDate to) {
+  public Result of(long organisationId, LocalDate from, LocalDate to) {
     Actor actor = actors.require();
     if (!PartnerAccess.READ.contains(actor.role())) {
       throw ApiProblems.forbidden("Performance is for administrators and departments");

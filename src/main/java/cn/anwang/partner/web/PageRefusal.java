@@ -1,0 +1,36 @@
+package cn.anwang.partner.web;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.context.MessageSource;
+import org.springframework.ui.Model;
+import org.springframework.web.ErrorResponseException;
+
+/**
+ * A refusal of the API's services shown on a form: the field named in the reader's language ({@code
+ * partner.field.*}) and the service's detail; 404 and 403 are rethrown for the error page.
+ */
+final class PageRefusal {
+
+  private PageRefusal() {}
+
+  static void show(ErrorResponseException e, Model model, MessageSource messages, Locale locale) {
+    int status = e.getStatusCode().value();
+    if (status != 422 && status != 409) {
+      throw e;
+    }
+    String field = status == 409 ? "conflict" : "form";
+    Object errors =
+        e.getBody().getProperties() == null ? null : e.getBody().getProperties().get("errors");
+    if (errors instanceof List<?> list && !list.isEmpty() && list.get(0) instanceof Map<?, ?> m) {
+      field = String.valueOf(m.get("field"));
+    }
+    String label = messages.getMessage("partner.field." + field, null, field, locale);
+    model.addAttribute("failureField", field);
+    model.addAttribute(
+        "failure",
+        messages.getMessage(
+            "partner.page.refused", new Object[] {label, e.getBody().getDetail()}, locale));
+  }
+}
