@@ -60,7 +60,8 @@ class PublicityPhoneBrowserTest {
                       null));
       network.offline(true);
       driver.get(url("/m/inspect/" + shop));
-      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("m-object-name"), shopName));
+      wait.until(
+          ExpectedConditions.textToBePresentInElementLocated(By.id("m-object-name"), shopName));
       new Select(driver.findElement(By.id("m-kind"))).selectByValue("PUBLICITY");
       // publicity needs no checklist
       wait.until(ExpectedConditions.attributeContains(By.id("m-items"), "class", "d-none"));

@@ -20,14 +20,14 @@ import tools.jackson.databind.ObjectMapper;
  * The partner tests' calls over HTTP as the demo users, the administrator or a partner account, and
  * the organisations and accounts they start from.
  */
-final class PartnerFixture {
+public final class PartnerFixture {
 
-  static final String PARTNER_PASSWORD = "partner-password-1";
+  public static final String PARTNER_PASSWORD = "partner-password-1";
 
   private final MockMvc mvc;
   private final ObjectMapper json;
 
-  PartnerFixture(MockMvc mvc, ObjectMapper json) {
+  public PartnerFixture(MockMvc mvc, ObjectMapper json) {
     this.mvc = mvc;
     this.json = json;
   }
@@ -51,7 +51,7 @@ final class PartnerFixture {
   }
 
   /** An organisation registered by 和平区 with one qualification of {@code type}; its id. */
-  long organisation(String name, String type, LocalDate validFrom, LocalDate validTo)
+  public long organisation(String name, String type, LocalDate validFrom, LocalDate validTo)
       throws Exception {
     String uscc = new UsccGenerator(new Random()).nextEnterprise("120101");
     Map<String, Object> q = new LinkedHashMap<>();
@@ -70,7 +70,7 @@ final class PartnerFixture {
   }
 
   /** A new THIRD_PARTY account in 和平区 (password {@value #PARTNER_PASSWORD}); its username. */
-  String partnerAccount(String displayName) throws Exception {
+  public String partnerAccount(String displayName) throws Exception {
     String username = "partner." + System.nanoTime();
     Map<String, Object> user = new LinkedHashMap<>();
     user.put("username", username);
@@ -85,7 +85,8 @@ final class PartnerFixture {
   /**
    * A government-purchase engagement of 和平区 over these grids and objects, active since yesterday.
    */
-  long engagement(long organisation, List<String> grids, List<Long> objects) throws Exception {
+  public long engagement(long organisation, List<String> grids, List<Long> objects)
+      throws Exception {
     LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
     Map<String, Object> e = new LinkedHashMap<>();
     e.put("organisationId", organisation);
@@ -101,7 +102,7 @@ final class PartnerFixture {
   }
 
   /** Grants the partner account to the organisation (as 和平区's administrator). */
-  void grant(long organisation, String username) throws Exception {
+  public void grant(long organisation, String username) throws Exception {
     call(
         "heping.admin",
         post("/api/v1/partners/" + organisation + "/users"),
