@@ -6,7 +6,8 @@
  * inspection.OfficerDutyListener}).
  *
  * <p>Internal packages: {@code document} (documents, targets, deliveries, receipts, rates,
- * reminders), {@code publicity} (activities, coverage, calendar).
+ * reminders), {@code publicity} (activities, coverage, calendar), {@code web} (the refusals both
+ * share).
  */
 @ApplicationModule(
     displayName = "Documents and publicity",

@@ -6,6 +6,7 @@ import cn.anwang.area.Grids;
 import cn.anwang.identity.Actor;
 import cn.anwang.identity.CurrentActor;
 import cn.anwang.outreach.document.DocumentTargets.Targets;
+import cn.anwang.outreach.web.OutreachRejected;
 import cn.anwang.shared.supervision.ObjectKind;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -138,7 +139,7 @@ class DocumentPageController {
         try {
           deadline = LocalDate.parse(receiptDeadline.strip());
         } catch (DateTimeParseException e) {
-          throw new DocumentRejected(
+          throw new OutreachRejected(
               "receiptDeadline", "outreach.rule.unknownValue", receiptDeadline);
         }
       }
@@ -149,7 +150,7 @@ class DocumentPageController {
                   clientId, title, issuer, number, summary, deadline, form.targets()),
               files == null ? List.of() : files);
       return "redirect:/documents/" + p.id() + "?published=" + p.deliveries();
-    } catch (DocumentRejected e) {
+    } catch (OutreachRejected e) {
       String label = messages.getMessage("outreach.field." + e.field(), null, e.field(), locale);
       String reason = messages.getMessage(e.rule(), new Object[] {e.argument()}, locale);
       model.addAttribute("failure", label + ": " + reason);

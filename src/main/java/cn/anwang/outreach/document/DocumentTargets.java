@@ -3,6 +3,7 @@ package cn.anwang.outreach.document;
 import cn.anwang.area.Divisions;
 import cn.anwang.area.Grids;
 import cn.anwang.identity.Actor;
+import cn.anwang.outreach.web.OutreachRejected;
 import cn.anwang.registry.ObjectSelection;
 import cn.anwang.registry.ObjectSelection.Criteria;
 import cn.anwang.shared.supervision.ObjectKind;
@@ -73,35 +74,35 @@ class DocumentTargets {
     }
     for (List<String> list : List.of(t.divisions(), t.grids(), t.industries())) {
       if (list.size() > MAX_VALUES) {
-        throw new DocumentRejected(
+        throw new OutreachRejected(
             "targets", "outreach.rule.tooMany", Integer.toString(MAX_VALUES));
       }
     }
     for (String code : t.divisions()) {
       if (!actor.covers(code) || divisions.find(code).isEmpty()) {
-        throw new DocumentRejected("targets.divisions", "outreach.rule.divisionOutside", code);
+        throw new OutreachRejected("targets.divisions", "outreach.rule.divisionOutside", code);
       }
     }
     for (String code : t.grids()) {
       boolean inside = grids.find(code).map(g -> actor.covers(g.divisionCode())).orElse(false);
       if (!inside) {
-        throw new DocumentRejected("targets.grids", "outreach.rule.gridOutside", code);
+        throw new OutreachRejected("targets.grids", "outreach.rule.gridOutside", code);
       }
     }
     for (String code : t.industries()) {
       if (!INDUSTRY.matcher(code).matches()) {
-        throw new DocumentRejected("targets.industries", "outreach.rule.industryCode", code);
+        throw new OutreachRejected("targets.industries", "outreach.rule.industryCode", code);
       }
     }
     List<String> kindNames = Arrays.stream(ObjectKind.values()).map(Enum::name).toList();
     for (String kind : t.kinds()) {
       if (!kindNames.contains(kind)) {
-        throw new DocumentRejected("targets.kinds", "outreach.rule.unknownValue", kind);
+        throw new OutreachRejected("targets.kinds", "outreach.rule.unknownValue", kind);
       }
     }
     for (String risk : t.risks()) {
       if (!RISKS.contains(risk)) {
-        throw new DocumentRejected("targets.risks", "outreach.rule.unknownValue", risk);
+        throw new OutreachRejected("targets.risks", "outreach.rule.unknownValue", risk);
       }
     }
     List<String> prefixes = new ArrayList<>(t.divisions());

@@ -6,6 +6,7 @@ import cn.anwang.identity.CurrentActor;
 import cn.anwang.identity.Role;
 import cn.anwang.notification.Notifications;
 import cn.anwang.outreach.document.DocumentTargets.Targets;
+import cn.anwang.outreach.web.OutreachRejected;
 import cn.anwang.registry.ObjectAccounts;
 import cn.anwang.registry.ObjectSelection.Placed;
 import cn.anwang.shared.files.FileKind;
@@ -125,17 +126,17 @@ public class Documents {
     String summary = text(p.summary(), 4000, "summary", false);
     LocalDate today = LocalDate.now(clock.withZone(DocumentQueries.BEIJING));
     if (p.receiptDeadline() == null) {
-      throw new DocumentRejected("receiptDeadline", "outreach.rule.required", null);
+      throw new OutreachRejected("receiptDeadline", "outreach.rule.required", null);
     }
     if (p.receiptDeadline().isBefore(today) || p.receiptDeadline().isAfter(today.plusYears(1))) {
-      throw new DocumentRejected(
+      throw new OutreachRejected(
           "receiptDeadline", "outreach.rule.deadlineRange", p.receiptDeadline().toString());
     }
     List<Upload> uploads = uploads(files == null ? List.of() : files);
     Targets t = p.targets() == null ? new Targets(null, null, null, null, null) : p.targets();
     List<Placed> objects = targets.objects(actor, t);
     if (objects.isEmpty()) {
-      throw new DocumentRejected("targets", "outreach.rule.noTargets", null);
+      throw new OutreachRejected("targets", "outreach.rule.noTargets", null);
     }
     String territory = actor.scope().territoryCode();
     long id =
@@ -230,7 +231,7 @@ public class Documents {
   private List<Upload> uploads(List<MultipartFile> files) {
     List<MultipartFile> real = files.stream().filter(f -> !f.isEmpty()).toList();
     if (real.size() > MAX_ATTACHMENTS) {
-      throw new DocumentRejected(
+      throw new OutreachRejected(
           "attachments", "outreach.rule.tooManyFiles", Integer.toString(MAX_ATTACHMENTS));
     }
     List<Upload> uploads = new ArrayList<>();
@@ -241,7 +242,7 @@ public class Documents {
         name = name.substring(name.length() - 200);
       }
       if (f.getSize() > maxFileBytes) {
-        throw DocumentRejected.tooLarge("attachments", name);
+        throw OutreachRejected.tooLarge("attachments", "outreach.rule.tooLarge", name);
       }
       byte[] content;
       try {
@@ -253,7 +254,7 @@ public class Documents {
       FileKind kind =
           FileKind.sniff(content)
               .orElseThrow(
-                  () -> new DocumentRejected("attachments", "outreach.rule.fileType", finalName));
+                  () -> new OutreachRejected("attachments", "outreach.rule.fileType", finalName));
       uploads.add(new Upload(name, kind, content, FileStore.sha256(content)));
     }
     return uploads;
@@ -270,25 +271,25 @@ public class Documents {
 
   private static UUID clientId(String text) {
     if (text == null || text.isBlank()) {
-      throw new DocumentRejected("clientId", "outreach.rule.required", null);
+      throw new OutreachRejected("clientId", "outreach.rule.required", null);
     }
     try {
       return UUID.fromString(text.strip());
     } catch (IllegalArgumentException e) {
-      throw new DocumentRejected("clientId", "outreach.rule.uuid", text);
+      throw new OutreachRejected("clientId", "outreach.rule.uuid", text);
     }
   }
 
   static String text(String value, int max, String field, boolean required) {
     if (value == null || value.isBlank()) {
       if (required) {
-        throw new DocumentRejected(field, "outreach.rule.required", null);
+        throw new OutreachRejected(field, "outreach.rule.required", null);
       }
       return null;
     }
     String t = value.strip();
     if (t.length() > max) {
-      throw new DocumentRejected(field, "outreach.rule.tooLong", Integer.toString(max));
+      throw new OutreachRejected(field, "outreach.rule.tooLong", Integer.toString(max));
     }
     return t;
   }

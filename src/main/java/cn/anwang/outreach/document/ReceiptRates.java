@@ -4,6 +4,7 @@ import cn.anwang.area.Division;
 import cn.anwang.area.Divisions;
 import cn.anwang.area.Grids;
 import cn.anwang.identity.Actor;
+import cn.anwang.outreach.web.OutreachRejected;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -58,7 +59,7 @@ class ReceiptRates {
     Actor actor = queries.reader();
     String column = LEVELS.get(by == null ? "street" : by);
     if (column == null) {
-      throw new DocumentRejected("by", "outreach.rule.unknownValue", by);
+      throw new OutreachRejected("by", "outreach.rule.unknownValue", by);
     }
     if (documentId != null) {
       queries.get(documentId);

@@ -6,6 +6,7 @@ import cn.anwang.identity.Actor;
 import cn.anwang.identity.AuditLog;
 import cn.anwang.identity.CurrentActor;
 import cn.anwang.identity.Role;
+import cn.anwang.outreach.web.OutreachRejected;
 import cn.anwang.registry.SupervisedObjects;
 import cn.anwang.registry.SupervisedObjects.ObjectRef;
 import cn.anwang.shared.web.ApiProblems;
@@ -102,30 +103,30 @@ public class PublicityActivities {
     }
     String type = a.type() == null ? null : a.type().strip().toUpperCase();
     if (type == null || type.isEmpty()) {
-      throw new PublicityRejected("type", "publicity.rule.required", null);
+      throw new OutreachRejected("type", "publicity.rule.required", null);
     }
     if (!TYPES.contains(type)) {
-      throw new PublicityRejected("type", "publicity.rule.unknownValue", a.type());
+      throw new OutreachRejected("type", "publicity.rule.unknownValue", a.type());
     }
     String source = a.source() == null || a.source().isBlank() ? "DESK" : a.source().strip();
     if (!Set.of("DESK", "PHONE").contains(source)) {
-      throw new PublicityRejected("source", "publicity.rule.unknownValue", a.source());
+      throw new OutreachRejected("source", "publicity.rule.unknownValue", a.source());
     }
     if (a.startsAt() == null) {
-      throw new PublicityRejected("startsAt", "publicity.rule.required", null);
+      throw new OutreachRejected("startsAt", "publicity.rule.required", null);
     }
     if (a.endsAt() == null) {
-      throw new PublicityRejected("endsAt", "publicity.rule.required", null);
+      throw new OutreachRejected("endsAt", "publicity.rule.required", null);
     }
     if (a.endsAt().isBefore(a.startsAt())) {
-      throw new PublicityRejected("endsAt", "publicity.rule.endBeforeStart", null);
+      throw new OutreachRejected("endsAt", "publicity.rule.endBeforeStart", null);
     }
     if (a.startsAt().isAfter(OffsetDateTime.now().plusYears(1))
         || a.startsAt().isBefore(OffsetDateTime.now().minusYears(2))) {
-      throw new PublicityRejected("startsAt", "publicity.rule.timeRange", a.startsAt().toString());
+      throw new OutreachRejected("startsAt", "publicity.rule.timeRange", a.startsAt().toString());
     }
     if (Duration.between(a.startsAt(), a.endsAt()).toDays() > 31) {
-      throw new PublicityRejected("endsAt", "publicity.rule.tooLongActivity", "31");
+      throw new OutreachRejected("endsAt", "publicity.rule.tooLongActivity", "31");
     }
     String place = text(a.place(), 200, "place", true);
     String audience = text(a.audience(), 200, "audience", false);
@@ -133,7 +134,7 @@ public class PublicityActivities {
     String notes = text(a.notes(), 4000, "notes", false);
     int size = a.audienceSize() == null ? 0 : a.audienceSize();
     if (size < 0 || size > MAX_AUDIENCE) {
-      throw new PublicityRejected(
+      throw new OutreachRejected(
           "audienceSize", "publicity.rule.audienceSize", Integer.toString(MAX_AUDIENCE));
     }
     GridRef grid = null;
@@ -144,8 +145,7 @@ public class PublicityActivities {
               .filter(g -> actor.covers(g.divisionCode()))
               .orElseThrow(
                   () ->
-                      new PublicityRejected(
-                          "gridCode", "publicity.rule.gridOutside", a.gridCode()));
+                      new OutreachRejected("gridCode", "publicity.rule.gridOutside", a.gridCode()));
     }
     List<ObjectRef> reached = reached(actor, a.objectIds());
     List<PublicityPhotos.Upload> uploads = photos.check(files);
@@ -156,7 +156,7 @@ public class PublicityActivities {
       district = reached.get(0).districtCode();
     }
     if (district == null) {
-      throw new PublicityRejected("gridCode", "publicity.rule.districtNeeded", null);
+      throw new OutreachRejected("gridCode", "publicity.rule.districtNeeded", null);
     }
     String street = scope.length() >= 9 ? scope.substring(0, 9) : null;
     long id =
@@ -223,7 +223,7 @@ public class PublicityActivities {
     }
     Set<Long> distinct = new LinkedHashSet<>(ids);
     if (distinct.size() > MAX_OBJECTS) {
-      throw new PublicityRejected(
+      throw new OutreachRejected(
           "objectIds", "publicity.rule.tooManyObjects", Integer.toString(MAX_OBJECTS));
     }
     List<ObjectRef> out = new ArrayList<>();
@@ -233,7 +233,7 @@ public class PublicityActivities {
               .filter(r -> actor.covers(r.divisionCode()) && !"CLOSED".equals(r.status()))
               .orElseThrow(
                   () ->
-                      new PublicityRejected(
+                      new OutreachRejected(
                           "objectIds", "publicity.rule.objectOutside", String.valueOf(id)));
       out.add(o);
     }
@@ -250,25 +250,25 @@ public class PublicityActivities {
 
   private static UUID clientId(String text) {
     if (text == null || text.isBlank()) {
-      throw new PublicityRejected("clientId", "publicity.rule.required", null);
+      throw new OutreachRejected("clientId", "publicity.rule.required", null);
     }
     try {
       return UUID.fromString(text.strip());
     } catch (IllegalArgumentException e) {
-      throw new PublicityRejected("clientId", "publicity.rule.uuid", text);
+      throw new OutreachRejected("clientId", "publicity.rule.uuid", text);
     }
   }
 
   static String text(String value, int max, String field, boolean required) {
     if (value == null || value.isBlank()) {
       if (required) {
-        throw new PublicityRejected(field, "publicity.rule.required", null);
+        throw new OutreachRejected(field, "publicity.rule.required", null);
       }
       return null;
     }
     String t = value.strip();
     if (t.length() > max) {
-      throw new PublicityRejected(field, "publicity.rule.tooLong", Integer.toString(max));
+      throw new OutreachRejected(field, "publicity.rule.tooLong", Integer.toString(max));
     }
     return t;
   }

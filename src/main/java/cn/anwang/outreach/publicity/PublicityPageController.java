@@ -1,6 +1,7 @@
 package cn.anwang.outreach.publicity;
 
 import cn.anwang.identity.CurrentActor;
+import cn.anwang.outreach.web.OutreachRejected;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -102,7 +103,7 @@ class PublicityPageController {
             try {
               ids.add(Long.parseLong(s.strip()));
             } catch (NumberFormatException e) {
-              throw new PublicityRejected("objectIds", "publicity.rule.objectOutside", s);
+              throw new OutreachRejected("objectIds", "publicity.rule.objectOutside", s);
             }
           }
         }
@@ -124,7 +125,7 @@ class PublicityPageController {
                   "DESK"),
               photos == null ? List.of() : photos);
       return "redirect:/publicity/" + r.id();
-    } catch (PublicityRejected e) {
+    } catch (OutreachRejected e) {
       model.addAttribute("clientId", clientId);
       model.addAttribute("form", form);
       model.addAttribute("errorField", e.field());
@@ -142,7 +143,7 @@ class PublicityPageController {
     try {
       return LocalDateTime.parse(text.strip()).atOffset(BEIJING);
     } catch (DateTimeParseException e) {
-      throw new PublicityRejected(field, "publicity.rule.unknownValue", text);
+      throw new OutreachRejected(field, "publicity.rule.unknownValue", text);
     }
   }
 

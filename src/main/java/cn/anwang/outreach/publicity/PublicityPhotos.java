@@ -1,5 +1,6 @@
 package cn.anwang.outreach.publicity;
 
+import cn.anwang.outreach.web.OutreachRejected;
 import cn.anwang.shared.files.FileKind;
 import cn.anwang.shared.files.FileStore;
 import cn.anwang.shared.web.ApiProblems;
@@ -47,7 +48,7 @@ class PublicityPhotos {
     List<MultipartFile> real =
         files == null ? List.of() : files.stream().filter(f -> !f.isEmpty()).toList();
     if (real.size() > MAX_PHOTOS) {
-      throw new PublicityRejected(
+      throw new OutreachRejected(
           "photos", "publicity.rule.tooManyPhotos", Integer.toString(MAX_PHOTOS));
     }
     List<Upload> uploads = new ArrayList<>();
@@ -58,7 +59,7 @@ class PublicityPhotos {
         name = name.substring(name.length() - 200);
       }
       if (f.getSize() > maxFileBytes) {
-        throw PublicityRejected.tooLarge("photos", name);
+        throw OutreachRejected.tooLarge("photos", "publicity.rule.tooLarge", name);
       }
       byte[] content;
       try {
@@ -71,7 +72,7 @@ class PublicityPhotos {
           FileKind.sniff(content)
               .filter(FileKind::photo)
               .orElseThrow(
-                  () -> new PublicityRejected("photos", "publicity.rule.photoType", finalName));
+                  () -> new OutreachRejected("photos", "publicity.rule.photoType", finalName));
       uploads.add(new Upload(name, kind, content, FileStore.sha256(content)));
     }
     return uploads;

@@ -1,4 +1,4 @@
-package cn.anwang.outreach.publicity;
+package cn.anwang.outreach.web;
 
 import cn.anwang.shared.web.ApiLocale;
 import cn.anwang.shared.web.ApiProblems;
@@ -15,19 +15,19 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** The publicity API's refusals as problems, explained in the caller's language. */
-@RestControllerAdvice(basePackages = "cn.anwang.outreach.publicity")
+/** The outreach APIs' refusals as problems, explained in the caller's language. */
+@RestControllerAdvice(basePackages = "cn.anwang.outreach")
 @Order(Ordered.HIGHEST_PRECEDENCE)
-class PublicityApiExceptions {
+class OutreachApiExceptions {
 
   private final MessageSource messages;
 
-  PublicityApiExceptions(MessageSource messages) {
+  OutreachApiExceptions(MessageSource messages) {
     this.messages = messages;
   }
 
-  @ExceptionHandler(PublicityRejected.class)
-  ResponseEntity<ProblemDetail> rejected(PublicityRejected e, HttpServletRequest request) {
+  @ExceptionHandler(OutreachRejected.class)
+  ResponseEntity<ProblemDetail> rejected(OutreachRejected e, HttpServletRequest request) {
     Locale locale = ApiLocale.of(request);
     String message = messages.getMessage(e.rule(), new Object[] {e.argument()}, locale);
     HttpStatus status =
