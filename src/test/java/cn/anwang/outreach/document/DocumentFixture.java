@@ -66,33 +66,64 @@ public final class DocumentFixture {
         .getResponse();
   }
 
-  /**
-   * An officer with a log-in, alone in a grid of 劝业场街道, and two new small shops there. The grid is
-   * one of a division with as few grids as possible: the officer tests take villages with two or
-   * more free grids, and there are few of them in 和平区.
-   */
+  /** An officer with a log-in in a grid of 劝业场街道, and two new small shops there. */
   public record Officer(String username, String grid, long shopA, long shopB) {}
 
   private record Place(String grid, String division, double lon, double lat) {}
 
+  /**
+   * The grid the officers of {@link #officerWithShops()} share in this JVM (one database per JVM):
+   * each takes a grid out of the villages the workforce tests need free, so they take one between
+   * them.
+   */
+  private static volatile Place shared;
+
+  /**
+   * A new officer (his own log-in) in the grid this JVM's document tests share, with two new small
+   * shops there. Tests that count a whole grid take {@link #officerInAFreshGrid()}.
+   */
   public Officer officerWithShops() {
+    Place p = shared;
+    if (p == null) {
+      synchronized (DocumentFixture.class) {
+        if (shared == null) {
+          shared = freeGrid();
+        }
+        p = shared;
+      }
+    }
+    return officerIn(p);
+  }
+
+  /** A new officer alone in a grid no one else is assigned to, with two new small shops there. */
+  public Officer officerInAFreshGrid() {
+    return officerIn(freeGrid());
+  }
+
+  /**
+   * A grid of 劝业场街道 without an officer, in a division with as few grids as possible (the officer
+   * tests take the villages with two or more free grids).
+   */
+  private Place freeGrid() {
+    return jdbc.sql(
+            """
+            SELECT o.grid_code, g.division_code, o.lon, o.lat
+              FROM supervised_object o JOIN grid g ON g.code = o.grid_code
+             WHERE o.street_code = '120101001' AND o.lon IS NOT NULL
+               AND NOT EXISTS (SELECT 1 FROM officer_assignment a
+                                WHERE a.grid_code = o.grid_code AND a.ends_on IS NULL)
+             ORDER BY (SELECT count(*) FROM grid s WHERE s.division_code = g.division_code),
+                      o.grid_code, o.id
+             LIMIT 1
+            """)
+        .query(
+            (rs, n) ->
+                new Place(rs.getString(1), rs.getString(2), rs.getDouble(3), rs.getDouble(4)))
+        .single();
+  }
+
+  private Officer officerIn(Place p) {
     String username = "doc-officer-" + System.nanoTime();
-    Place p =
-        jdbc.sql(
-                """
-                SELECT o.grid_code, g.division_code, o.lon, o.lat
-                  FROM supervised_object o JOIN grid g ON g.code = o.grid_code
-                 WHERE o.street_code = '120101001' AND o.lon IS NOT NULL
-                   AND NOT EXISTS (SELECT 1 FROM officer_assignment a
-                                    WHERE a.grid_code = o.grid_code AND a.ends_on IS NULL)
-                 ORDER BY (SELECT count(*) FROM grid s WHERE s.division_code = g.division_code),
-                          o.grid_code, o.id
-                 LIMIT 1
-                """)
-            .query(
-                (rs, n) ->
-                    new Place(rs.getString(1), rs.getString(2), rs.getDouble(3), rs.getDouble(4)))
-            .single();
     long userId =
         jdbc.sql(
                 """

@@ -287,7 +287,7 @@ class PublicityApiTest {
 
   @Test
   void coverageByHand() throws Exception {
-    DocumentFixture.Officer o = fx().officerWithShops();
+    DocumentFixture.Officer o = fx().officerInAFreshGrid();
     int shops = fx().shops(o.grid()).size();
     // the same shop reached twice counts once
     call(

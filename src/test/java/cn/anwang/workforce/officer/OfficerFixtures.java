@@ -98,6 +98,10 @@ final class OfficerFixtures {
   /** A free village (distinct for each call in this JVM, as far as there are enough). */
   String freeVillage(String district) {
     List<String> villages = freeVillages(district, 2);
+    if (villages.isEmpty()) {
+      throw new IllegalStateException(
+          "No village of " + district + " with two grids and no officer is left for this test JVM");
+    }
     return villages.get(SEQ.getAndIncrement() % Math.min(villages.size(), 5));
   }
 
