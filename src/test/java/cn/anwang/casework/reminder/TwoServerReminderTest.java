@@ -136,7 +136,6 @@ class TwoServerReminderTest {
         new SpringApplicationBuilder(AnwangApplication.class)
             .profiles("test")
             .properties(
-                "server.port=0",
                 "spring.datasource.url=" + url,
                 "spring.datasource.username=postgres",
                 "spring.datasource.hikari.maximum-pool-size=6",
@@ -155,7 +154,8 @@ class TwoServerReminderTest {
                             "blockingNotifications",
                             BlockingNotifications.class,
                             BlockingNotifications::new))
-            .run();
+            // an argument, not a default property: application.yml's 8080 would win over that
+            .run("--server.port=0");
     scannerB = contextB.getBean(ReminderScanner.class);
 
     jdbc.sql(
