@@ -4,7 +4,7 @@
 // cached here: the pages put them in the outbox, and the 'outbox' Background Sync sends them.
 import {syncAll, pendingCount} from './js/outbox.js';
 
-const VERSION = 'm-2026-11-29-5';
+const VERSION = 'm-2026-12-07-1';
 const STATIC_CACHE = 'anwang-m-static-' + VERSION;
 const PAGE_CACHE = 'anwang-m-pages';
 const API_CACHE = 'anwang-m-api';
@@ -20,6 +20,7 @@ const STATIC_FILES = [
   '/m/js/map.js',
   '/m/js/inspect.js',
   '/m/js/report.js',
+  '/m/js/publicity.js',
   '/m/js/cases.js',
   '/m/js/outbox-page.js',
   '/css/anwang.css',
@@ -31,7 +32,7 @@ const STATIC_FILES = [
   '/webjars/leaflet/dist/leaflet.js'
 ];
 
-const PAGES = ['/m/', '/m/map', '/m/inspect/_', '/m/report', '/m/cases', '/m/outbox'];
+const PAGES = ['/m/', '/m/map', '/m/inspect/_', '/m/report', '/m/publicity', '/m/cases', '/m/outbox'];
 
 /** The cache key of a page: one per page, one shell for all inspection pages. */
 function pageKey(url) {

@@ -79,9 +79,48 @@ class PublicityPhoneBrowserTest {
                   .query(Integer.class)
                   .single())
           .isEqualTo(1);
+
+      // a lecture on the phone's publicity page, offline too, reaching the other shop
+      network.offline(true);
+      driver.get(url("/m/"));
+      click(wait.until(ExpectedConditions.presenceOfElementLocated(By.id("m-publicity-link"))));
+      wait.until(
+          ExpectedConditions.presenceOfElementLocated(
+              By.id("m-publicity-object-" + officer.shopB())));
+      new Select(driver.findElement(By.id("m-publicity-type"))).selectByValue("LECTURE");
+      driver.findElement(By.id("m-publicity-place")).sendKeys("社区活动室");
+      click(driver.findElement(By.id("m-publicity-submit")));
+      // no times yet: the phone says so and keeps the form
+      wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("m-publicity-error")));
+      script(
+          "document.getElementById('m-publicity-start').value = arguments[0];"
+              + "document.getElementById('m-publicity-end').value = arguments[0].replace('T09', 'T10');",
+          DocumentFixture.TODAY + "T09:00");
+      driver.findElement(By.id("m-publicity-audience")).sendKeys("沿街商户");
+      driver.findElement(By.id("m-publicity-size")).clear();
+      driver.findElement(By.id("m-publicity-size")).sendKeys("25");
+      click(driver.findElement(By.id("m-publicity-object-" + officer.shopB())));
+      click(driver.findElement(By.id("m-publicity-submit")));
+      String lecture =
+          wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("m-publicity-done")))
+              .getAttribute("data-id");
+      assertThat(lectures(lecture)).isZero();
+      network.offline(false);
+      wait.withTimeout(Duration.ofSeconds(45)).until(d -> lectures(lecture) == 1);
+      assertThat(
+              jdbc.sql(
+                      "SELECT a.type || ':' || a.source || ':' || a.audience_size || ':' || o.object_id"
+                          + " FROM publicity_activity a JOIN publicity_object o ON o.activity_id = a.id"
+                          + " WHERE a.client_id = ?::uuid")
+                  .param(lecture)
+                  .query(String.class)
+                  .single())
+          .isEqualTo("LECTURE:PHONE:25:" + officer.shopB());
     }
     long activity =
-        jdbc.sql("SELECT activity_id FROM publicity_object WHERE object_id = ?")
+        jdbc.sql(
+                "SELECT o.activity_id FROM publicity_object o JOIN publicity_activity a"
+                    + " ON a.id = o.activity_id WHERE o.object_id = ? AND a.source = 'VISIT'")
             .param(shop)
             .query(Long.class)
             .single();
@@ -104,6 +143,13 @@ class PublicityPhoneBrowserTest {
           .contains("发放燃气安全宣传册两份")
           .contains("Visit");
     }
+  }
+
+  private int lectures(String clientId) {
+    return jdbc.sql("SELECT count(*) FROM publicity_activity WHERE client_id = ?::uuid")
+        .param(clientId)
+        .query(Integer.class)
+        .single();
   }
 
   private int reached(long object) {

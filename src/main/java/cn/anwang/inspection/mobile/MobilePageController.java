@@ -120,6 +120,12 @@ class MobilePageController {
     return page(model, locale, "report");
   }
 
+  /** The publicity activity form; it posts to outreach's API through the outbox. */
+  @GetMapping("/m/publicity")
+  String publicity(Model model, Locale locale) {
+    return page(model, locale, "publicity");
+  }
+
   @GetMapping("/m/cases")
   String cases(Model model, Locale locale) {
     return page(model, locale, "cases");
