@@ -2,7 +2,7 @@ package cn.anwang.outreach.document;
 
 import cn.anwang.identity.Actor;
 import cn.anwang.identity.CurrentActor;
-import cn.anwang.identity.Role;
+import cn.anwang.outreach.web.OutreachStaff;
 import cn.anwang.registry.SupervisedObjects;
 import cn.anwang.shared.web.ApiProblems;
 import java.sql.ResultSet;
@@ -14,7 +14,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,27 +30,13 @@ import tools.jackson.databind.ObjectMapper;
 public class DocumentQueries {
 
   static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
-  static final Set<Role> READERS =
-      Set.of(
-          Role.CITY_ADMIN,
-          Role.DISTRICT_ADMIN,
-          Role.STREET_ADMIN,
-          Role.DEPARTMENT_STAFF,
-          Role.AUDITOR,
-          Role.STREET_OFFICER,
-          Role.VILLAGE_OFFICER);
 
   /** Receipt counts over the deliveries the reader sees. */
   record Counts(int total, int opened, int received, int overdue, double rate) {
 
     static Counts of(int total, int opened, int received, int overdue) {
-      return new Counts(total, opened, received, overdue, percent(received, total));
+      return new Counts(total, opened, received, overdue, OutreachStaff.percent(received, total));
     }
-  }
-
-  /** A share in per cent with one decimal (0 of 0 is 0). */
-  static double percent(int part, int whole) {
-    return whole == 0 ? 0 : Math.round(part * 1000.0 / whole) / 10.0;
   }
 
   record Attachment(long id, String filename, String contentType, long sizeBytes) {}
@@ -121,7 +106,7 @@ public class DocumentQueries {
 
   Actor reader() {
     Actor actor = currentActor.require();
-    if (!READERS.contains(actor.role())) {
+    if (!OutreachStaff.READERS.contains(actor.role())) {
       throw ApiProblems.forbidden("Documents are read by staff; enterprises use /my-documents");
     }
     return actor;

@@ -7,13 +7,12 @@ import cn.anwang.identity.Role;
 import cn.anwang.notification.Notifications;
 import cn.anwang.outreach.document.DocumentTargets.Targets;
 import cn.anwang.outreach.web.OutreachRejected;
+import cn.anwang.outreach.web.OutreachUploads;
+import cn.anwang.outreach.web.OutreachUploads.Upload;
 import cn.anwang.registry.ObjectAccounts;
 import cn.anwang.registry.ObjectSelection.Placed;
-import cn.anwang.shared.files.FileKind;
 import cn.anwang.shared.files.FileStore;
 import cn.anwang.shared.web.ApiProblems;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -132,7 +131,7 @@ public class Documents {
       throw new OutreachRejected(
           "receiptDeadline", "outreach.rule.deadlineRange", p.receiptDeadline().toString());
     }
-    List<Upload> uploads = uploads(files == null ? List.of() : files);
+    List<Upload> uploads = OutreachUploads.check(files, maxFileBytes, ATTACHMENTS);
     Targets t = p.targets() == null ? new Targets(null, null, null, null, null) : p.targets();
     List<Placed> objects = targets.objects(actor, t);
     if (objects.isEmpty()) {
@@ -226,39 +225,15 @@ public class Documents {
                         "document:" + id + ":" + objectId)));
   }
 
-  private record Upload(String filename, FileKind kind, byte[] content, String sha256) {}
-
-  private List<Upload> uploads(List<MultipartFile> files) {
-    List<MultipartFile> real = files.stream().filter(f -> !f.isEmpty()).toList();
-    if (real.size() > MAX_ATTACHMENTS) {
-      throw new OutreachRejected(
-          "attachments", "outreach.rule.tooManyFiles", Integer.toString(MAX_ATTACHMENTS));
-    }
-    List<Upload> uploads = new ArrayList<>();
-    for (MultipartFile f : real) {
-      String name = f.getOriginalFilename() == null ? "file" : f.getOriginalFilename().strip();
-      name = name.replaceAll("[\\\\/\\p{Cntrl}]", "_");
-      if (name.length() > 200) {
-        name = name.substring(name.length() - 200);
-      }
-      if (f.getSize() > maxFileBytes) {
-        throw OutreachRejected.tooLarge("attachments", "outreach.rule.tooLarge", name);
-      }
-      byte[] content;
-      try {
-        content = f.getBytes();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-      String finalName = name;
-      FileKind kind =
-          FileKind.sniff(content)
-              .orElseThrow(
-                  () -> new OutreachRejected("attachments", "outreach.rule.fileType", finalName));
-      uploads.add(new Upload(name, kind, content, FileStore.sha256(content)));
-    }
-    return uploads;
-  }
+  private static final OutreachUploads.Rules ATTACHMENTS =
+      new OutreachUploads.Rules(
+          "attachments",
+          MAX_ATTACHMENTS,
+          kind -> true,
+          "outreach.rule.tooManyFiles",
+          "outreach.rule.tooLarge",
+          "outreach.rule.fileType",
+          "file");
 
   private Actor publisher() {
     Actor actor = currentActor.require();

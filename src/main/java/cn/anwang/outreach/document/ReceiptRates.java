@@ -5,6 +5,7 @@ import cn.anwang.area.Divisions;
 import cn.anwang.area.Grids;
 import cn.anwang.identity.Actor;
 import cn.anwang.outreach.web.OutreachRejected;
+import cn.anwang.outreach.web.OutreachStaff;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -98,7 +99,7 @@ class ReceiptRates {
                   received,
                   rs.getInt("late"),
                   rs.getInt("overdue"),
-                  DocumentQueries.percent(received, total));
+                  OutreachStaff.percent(received, total));
             })
         .list();
   }

@@ -7,6 +7,7 @@ import cn.anwang.identity.AuditLog;
 import cn.anwang.identity.CurrentActor;
 import cn.anwang.identity.Role;
 import cn.anwang.outreach.web.OutreachRejected;
+import cn.anwang.outreach.web.OutreachUploads;
 import cn.anwang.registry.SupervisedObjects;
 import cn.anwang.registry.SupervisedObjects.ObjectRef;
 import cn.anwang.shared.web.ApiProblems;
@@ -148,7 +149,7 @@ public class PublicityActivities {
                       new OutreachRejected("gridCode", "publicity.rule.gridOutside", a.gridCode()));
     }
     List<ObjectRef> reached = reached(actor, a.objectIds());
-    List<PublicityPhotos.Upload> uploads = photos.check(files);
+    List<OutreachUploads.Upload> uploads = photos.check(files);
     String territory = actor.scope().territoryCode();
     String scope = grid != null ? grid.divisionCode() : territory;
     String district = scope.length() >= 6 ? scope.substring(0, 6) : null;

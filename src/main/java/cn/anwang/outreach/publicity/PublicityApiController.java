@@ -1,5 +1,6 @@
 package cn.anwang.outreach.publicity;
 
+import cn.anwang.outreach.web.OutreachStaff;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -89,7 +90,6 @@ class PublicityApiController {
         "items",
         items,
         "totals",
-        Map.of(
-            "reached", reached, "total", total, "rate", PublicityQueries.percent(reached, total)));
+        Map.of("reached", reached, "total", total, "rate", OutreachStaff.percent(reached, total)));
   }
 }

@@ -2,6 +2,7 @@ package cn.anwang.outreach.publicity;
 
 import cn.anwang.identity.CurrentActor;
 import cn.anwang.outreach.web.OutreachRejected;
+import cn.anwang.outreach.web.OutreachStaff;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -210,7 +211,7 @@ class PublicityPageController {
     model.addAttribute("items", items);
     model.addAttribute("reached", reached);
     model.addAttribute("total", total);
-    model.addAttribute("rate", PublicityQueries.percent(reached, total));
+    model.addAttribute("rate", OutreachStaff.percent(reached, total));
     return "outreach/publicity/coverage";
   }
 }

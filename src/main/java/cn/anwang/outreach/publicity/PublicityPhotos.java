@@ -1,13 +1,13 @@
 package cn.anwang.outreach.publicity;
 
-import cn.anwang.outreach.web.OutreachRejected;
+import cn.anwang.outreach.web.OutreachUploads;
+import cn.anwang.outreach.web.OutreachUploads.Upload;
 import cn.anwang.shared.files.FileKind;
 import cn.anwang.shared.files.FileStore;
 import cn.anwang.shared.web.ApiProblems;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ContentDisposition;
@@ -29,7 +29,15 @@ class PublicityPhotos {
 
   static final int MAX_PHOTOS = 9;
 
-  record Upload(String filename, FileKind kind, byte[] content, String sha256) {}
+  private static final OutreachUploads.Rules PHOTOS =
+      new OutreachUploads.Rules(
+          "photos",
+          MAX_PHOTOS,
+          FileKind::photo,
+          "publicity.rule.tooManyPhotos",
+          "publicity.rule.tooLarge",
+          "publicity.rule.photoType",
+          "photo");
 
   private final JdbcClient jdbc;
   private final FileStore store;
@@ -45,37 +53,7 @@ class PublicityPhotos {
   }
 
   List<Upload> check(List<MultipartFile> files) {
-    List<MultipartFile> real =
-        files == null ? List.of() : files.stream().filter(f -> !f.isEmpty()).toList();
-    if (real.size() > MAX_PHOTOS) {
-      throw new OutreachRejected(
-          "photos", "publicity.rule.tooManyPhotos", Integer.toString(MAX_PHOTOS));
-    }
-    List<Upload> uploads = new ArrayList<>();
-    for (MultipartFile f : real) {
-      String name = f.getOriginalFilename() == null ? "photo" : f.getOriginalFilename().strip();
-      name = name.replaceAll("[\\\\/\\p{Cntrl}]", "_");
-      if (name.length() > 200) {
-        name = name.substring(name.length() - 200);
-      }
-      if (f.getSize() > maxFileBytes) {
-        throw OutreachRejected.tooLarge("photos", "publicity.rule.tooLarge", name);
-      }
-      byte[] content;
-      try {
-        content = f.getBytes();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-      String finalName = name;
-      FileKind kind =
-          FileKind.sniff(content)
-              .filter(FileKind::photo)
-              .orElseThrow(
-                  () -> new OutreachRejected("photos", "publicity.rule.photoType", finalName));
-      uploads.add(new Upload(name, kind, content, FileStore.sha256(content)));
-    }
-    return uploads;
+    return OutreachUploads.check(files, maxFileBytes, PHOTOS);
   }
 
   void store(long activityId, List<Upload> uploads) {

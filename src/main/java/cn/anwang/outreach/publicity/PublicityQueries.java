@@ -2,7 +2,7 @@ package cn.anwang.outreach.publicity;
 
 import cn.anwang.identity.Actor;
 import cn.anwang.identity.CurrentActor;
-import cn.anwang.identity.Role;
+import cn.anwang.outreach.web.OutreachStaff;
 import cn.anwang.registry.ObjectCounts;
 import cn.anwang.registry.ObjectCounts.GridKindCount;
 import cn.anwang.registry.SupervisedObjects;
@@ -16,7 +16,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -32,15 +31,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class PublicityQueries {
 
   static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
-  static final Set<Role> READERS =
-      Set.of(
-          Role.CITY_ADMIN,
-          Role.DISTRICT_ADMIN,
-          Role.STREET_ADMIN,
-          Role.DEPARTMENT_STAFF,
-          Role.AUDITOR,
-          Role.STREET_OFFICER,
-          Role.VILLAGE_OFFICER);
 
   record Summary(
       long id,
@@ -197,18 +187,15 @@ public class PublicityQueries {
     List<Coverage> out = new ArrayList<>();
     for (GridKindCount c : counts.byGridAndKind(prefix)) {
       int r = Math.min(c.count(), reached.getOrDefault(c.gridCode() + "|" + c.kind(), 0));
-      out.add(new Coverage(c.gridCode(), c.kind(), r, c.count(), percent(r, c.count())));
+      out.add(
+          new Coverage(c.gridCode(), c.kind(), r, c.count(), OutreachStaff.percent(r, c.count())));
     }
     return out;
   }
 
-  static double percent(int part, int whole) {
-    return whole == 0 ? 0 : Math.round(part * 1000.0 / whole) / 10.0;
-  }
-
   private Actor reader() {
     Actor actor = currentActor.require();
-    if (!READERS.contains(actor.role())) {
+    if (!OutreachStaff.READERS.contains(actor.role())) {
       throw ApiProblems.forbidden("Publicity activities are for the staff");
     }
     return actor;
