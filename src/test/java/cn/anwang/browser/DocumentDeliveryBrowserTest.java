@@ -96,13 +96,7 @@ class DocumentDeliveryBrowserTest {
       PhoneNetwork network = new PhoneNetwork(phone.driver, wait);
       Browser.logIn(driver, url("/login"), officer.username(), "anwang-demo-2026");
       driver.get(url("/m/"));
-      wait.until(
-          d ->
-              (Boolean)
-                  script(
-                      "return !!navigator.serviceWorker.controller"
-                          + " && document.documentElement.dataset.prefetched === 'done'",
-                      null));
+      network.awaitOfflineReady();
       String task =
           ".m-task[data-kind='DOCUMENT_DELIVERY'][data-object-id='" + officer.shopB() + "']";
       wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(task)));

@@ -27,6 +27,19 @@ final class PhoneNetwork {
     this.wait = wait;
   }
 
+  /**
+   * Waits on a phone page until the service worker controls it and the officer's data is cached:
+   * from then on the phone pages work offline.
+   */
+  void awaitOfflineReady() {
+    wait.until(
+        d ->
+            (Boolean)
+                driver.executeScript(
+                    "return !!navigator.serviceWorker.controller"
+                        + " && document.documentElement.dataset.prefetched === 'done'"));
+  }
+
   void offline(boolean offline) throws Exception {
     Map<String, Object> conditions =
         Map.of("offline", offline, "latency", 0, "downloadThroughput", -1, "uploadThroughput", -1);

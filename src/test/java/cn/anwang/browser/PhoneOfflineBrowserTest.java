@@ -68,13 +68,7 @@ class PhoneOfflineBrowserTest {
 
       login();
       driver.get(url("/m/"));
-      // the service worker takes the page over and the officer's data is cached
-      wait.until(
-          d ->
-              (Boolean)
-                  script(
-                      "return !!navigator.serviceWorker.controller"
-                          + " && document.documentElement.dataset.prefetched === 'done'"));
+      network.awaitOfflineReady();
       assertThat(driver.findElement(By.id("m-outbox-badge")).getAttribute("data-count"))
           .isEqualTo("0");
 

@@ -51,13 +51,7 @@ class PublicityPhoneBrowserTest {
       PhoneNetwork network = new PhoneNetwork(phone.driver, wait);
       Browser.logIn(driver, url("/login"), officer.username(), "anwang-demo-2026");
       driver.get(url("/m/"));
-      wait.until(
-          d ->
-              (Boolean)
-                  script(
-                      "return !!navigator.serviceWorker.controller"
-                          + " && document.documentElement.dataset.prefetched === 'done'",
-                      null));
+      network.awaitOfflineReady();
       network.offline(true);
       driver.get(url("/m/inspect/" + shop));
       wait.until(
