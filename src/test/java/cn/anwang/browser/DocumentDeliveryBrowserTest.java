@@ -108,7 +108,7 @@ class DocumentDeliveryBrowserTest {
                           + "']")))
           .isEmpty();
       network.offline(true);
-      driver.get(url("/m/"));
+      network.visit(url("/m/"));
       click(wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(task))));
       WebElement duty = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("m-duty")));
       assertThat(duty.getText()).contains(title);

@@ -21,6 +21,7 @@ final class PhoneNetwork {
   private final WebDriverWait wait;
   private DevTools devTools;
   private SessionID workerSession;
+  private boolean offline;
 
   PhoneNetwork(ChromeDriver driver, WebDriverWait wait) {
     this.driver = driver;
@@ -40,11 +41,52 @@ final class PhoneNetwork {
                         + " && document.documentElement.dataset.prefetched === 'done'"));
   }
 
-  void offline(boolean offline) throws Exception {
-    Map<String, Object> conditions =
-        Map.of("offline", offline, "latency", 0, "downloadThroughput", -1, "uploadThroughput", -1);
+  /**
+   * Opens a page the way the officer does. While the network is cut the new page must be offline
+   * too: Chromium now and then starts a navigated page with {@code navigator.onLine} true although
+   * the emulation is still set (the service worker, its own target, stays offline), so the page's
+   * conditions are applied again and awaited; a page that did not load says what it showed.
+   */
+  void visit(String url) {
+    driver.get(url);
+    if (offline && Boolean.TRUE.equals(driver.executeScript("return navigator.onLine"))) {
+      System.err.println("PhoneNetwork: " + url + " came up online while offline; cut again");
+      emulatePage(conditions(true));
+      wait.until(d -> Boolean.FALSE.equals(driver.executeScript("return navigator.onLine")));
+    }
+  }
+
+  /** What the page shows, for a failed wait's message. */
+  String describe() {
+    try {
+      return "page "
+          + driver.getCurrentUrl()
+          + " title '"
+          + driver.getTitle()
+          + "' onLine="
+          + driver.executeScript("return navigator.onLine")
+          + " controlled="
+          + driver.executeScript(
+              "return !!(navigator.serviceWorker && navigator.serviceWorker.controller)");
+    } catch (RuntimeException e) {
+      return "page unreadable: " + e;
+    }
+  }
+
+  private static Map<String, Object> conditions(boolean offline) {
+    return Map.of(
+        "offline", offline, "latency", 0, "downloadThroughput", -1, "uploadThroughput", -1);
+  }
+
+  private void emulatePage(Map<String, Object> conditions) {
     driver.executeCdpCommand("Network.enable", Map.of());
     driver.executeCdpCommand("Network.emulateNetworkConditions", conditions);
+  }
+
+  void offline(boolean offline) throws Exception {
+    this.offline = offline;
+    Map<String, Object> conditions = conditions(offline);
+    emulatePage(conditions);
     if (devTools == null) {
       devTools = driver.getDevTools();
       devTools.createSessionIfThereIsNotOne();

@@ -53,6 +53,7 @@ class PhoneOfflineBrowserTest {
       wait = new WebDriverWait(driver, Duration.ofSeconds(30));
       wait.ignoring(StaleElementReferenceException.class);
       network = new PhoneNetwork(driver, wait);
+      wait.withMessage(network::describe);
       long objectId = area.objectIds().get(0);
       double[] place =
           jdbc.sql("SELECT lon, lat FROM supervised_object WHERE id = ?")
@@ -74,7 +75,7 @@ class PhoneOfflineBrowserTest {
 
       network.offline(true);
       // the report page comes from the service worker's cache
-      driver.get(url("/m/report"));
+      network.visit(url("/m/report"));
       wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("m-offline")));
       driver.findElement(By.id("m-report-title")).sendKeys("仓库门口堆放液化气瓶");
       driver.findElement(By.id("m-report-description")).sendKeys("离线上报：三只气瓶无固定");
@@ -85,7 +86,7 @@ class PhoneOfflineBrowserTest {
       assertThat(caseKey).hasSize(36);
 
       // an inspection with a photo, offline, the checklist from the cache
-      driver.get(url("/m/inspect/" + objectId));
+      network.visit(url("/m/inspect/" + objectId));
       wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#m-items .m-item")));
       List<WebElement> items = driver.findElements(By.cssSelector("#m-items .m-item"));
       String failedKey = null;
@@ -116,7 +117,7 @@ class PhoneOfflineBrowserTest {
       String inspectionKey = done.getAttribute("data-id");
 
       // both wait in the outbox, with the badge on every page
-      driver.get(url("/m/outbox"));
+      network.visit(url("/m/outbox"));
       wait.until(
           ExpectedConditions.presenceOfElementLocated(
               By.cssSelector(".m-outbox-item[data-id='" + inspectionKey + "']")));
