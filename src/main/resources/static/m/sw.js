@@ -4,7 +4,7 @@
 // cached here: the pages put them in the outbox, and the 'outbox' Background Sync sends them.
 import {syncAll, pendingCount} from './js/outbox.js';
 
-const VERSION = 'm-2026-12-07-1';
+const VERSION = 'm-2026-12-07-2';
 const STATIC_CACHE = 'anwang-m-static-' + VERSION;
 const PAGE_CACHE = 'anwang-m-pages';
 const API_CACHE = 'anwang-m-api';

@@ -60,7 +60,7 @@ async function render() {
       + (item.status === 'waiting' && item.nextAt > Date.now() ? ' · ' + t('nextTry') + ' ' + when(item.nextAt) : '')}));
     if (item.error) {
       li.append(el('div', {class: 'small text-danger m-error',
-        text: item.error === 'network' ? t('offline') : item.error === 'login' ? t('loginNeeded') : item.error}));
+        text: {network: t('offline'), login: t('loginNeeded'), noParent: t('noParent')}[item.error] || item.error}));
     }
     if (item.kind === 'inspection' && item.result && item.result.outsideAllowedArea) {
       li.append(el('div', {class: 'small text-warning', text: t('outside')}));

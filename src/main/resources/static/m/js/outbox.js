@@ -1,5 +1,5 @@
 // The phone's outbox: writes made on the phone (photos, inspections, hazard reports, cases from
-// failed items) wait here in IndexedDB until they reach the server. Each item carries a
+// failed items, publicity activities and their photos) wait here in IndexedDB until they reach the server. Each item carries a
 // client-generated UUID sent as Idempotency-Key, so sending it again (after a lost answer, from the
 // page and from the service worker at once) never makes a second record. Used by the pages and
 // by the service worker (Background Sync).
@@ -82,8 +82,10 @@ export function currentUser() {
 }
 
 /**
- * Queues a write. item: {id, kind: 'photo'|'inspection'|'case'|'itemCase', url, json | blob +
- * filename, dependsOn: [ids that must be synced first], label}.
+ * Queues a write. item: {id, kind: 'photo'|'inspection'|'case'|'itemCase'|'publicity'|
+ * 'publicityPhoto', url, json | blob + filename, dependsOn: [ids that must be synced first], label,
+ * parent}. An item with a parent (a publicity photo: its activity) is sent after it, to its url
+ * with '{parent}' replaced by the id the server gave the parent.
  */
 export async function add(item) {
   const now = Date.now();
@@ -111,11 +113,16 @@ function put(item) {
 
 /**
  * Drops an item; a discarded photo is also taken out of the inspections that listed it, so they
- * are sent without it instead of waiting for it for ever.
+ * are sent without it instead of waiting for it for ever; a discarded activity takes its photos
+ * (items with it as parent) with it.
  */
 export async function remove(id) {
   const items = await all();
   for (const item of items) {
+    if (item.parent === id && item.status !== 'synced') {
+      await tx('readwrite', (s) => s.delete(item.id));
+      continue;
+    }
     if (item.status === 'synced' || !(item.dependsOn || []).includes(id)) { continue; }
     item.dependsOn = item.dependsOn.filter((d) => d !== id);
     if (item.json) {
@@ -149,7 +156,15 @@ function backoff(attempts) {
   return Math.min(10 * 60 * 1000, 5000 * Math.pow(2, Math.max(0, attempts - 1)));
 }
 
-function request(item) {
+/** Where an item goes: its url, with '{parent}' as the id the server gave its parent. */
+function target(item, byId) {
+  if (!item.parent) { return item.url; }
+  const parent = byId.get(item.parent);
+  const id = parent && parent.status === 'synced' && parent.result ? parent.result.id : null;
+  return id === null || id === undefined ? null : item.url.replace('{parent}', encodeURIComponent(id));
+}
+
+function request(item, url) {
   const headers = {'Idempotency-Key': item.id, Accept: 'application/json'};
   let body;
   if (item.blob) {
@@ -162,7 +177,7 @@ function request(item) {
   // a request that hangs (a dead connection) must not hold the sync lock for ever
   const abort = new AbortController();
   const timer = setTimeout(() => abort.abort(), item.blob ? 60000 : 20000);
-  return fetch(item.url, {method: 'POST', headers: headers, body: body,
+  return fetch(url, {method: 'POST', headers: headers, body: body,
     credentials: 'same-origin', redirect: 'manual', signal: abort.signal})
     .finally(() => clearTimeout(timer));
 }
@@ -178,10 +193,10 @@ function problemText(res) {
   });
 }
 
-async function sendOne(item) {
+async function sendOne(item, url) {
   let res;
   try {
-    res = await request(item);
+    res = await request(item, url);
   } catch (e) {
     item.attempts += 1;
     item.nextAt = Date.now() + backoff(item.attempts);
@@ -223,16 +238,27 @@ async function runSync(force) {
   let sent = 0;
   for (const item of items) {
     if (item.status === 'synced') {
-      if (now - (item.syncedAt || 0) > KEEP_SYNCED_MS) { await tx('readwrite', (s) => s.delete(item.id)); }
+      // a parent stays while an item of it still needs its id
+      const needed = items.some((i) => i.parent === item.id && i.status !== 'synced');
+      if (!needed && now - (item.syncedAt || 0) > KEEP_SYNCED_MS) { await tx('readwrite', (s) => s.delete(item.id)); }
       continue;
     }
     if (item.status !== 'waiting' || (!force && item.nextAt > now)) { continue; }
-    const blocked = (item.dependsOn || []).some(function (dep) {
+    const blocked = (item.dependsOn || []).concat(item.parent ? [item.parent] : []).some(function (dep) {
       const d = byId.get(dep);
       return d && d.status !== 'synced';
     });
     if (blocked) { continue; }
-    const outcome = await sendOne(item);
+    const url = target(item, byId);
+    if (!url) {
+      // its parent is gone or came back without an id: nowhere to send it, the officer decides
+      item.status = 'rejected';
+      item.error = 'noParent';
+      await put(item);
+      notify();
+      continue;
+    }
+    const outcome = await sendOne(item, url);
     notify();
     if (outcome === 'offline' || outcome === 'login') { break; }
     sent += 1;

@@ -1,6 +1,10 @@
 // A publicity activity (a lecture, a drill, leaflets, ...) recorded on the phone: queued in the
 // outbox with its own UUID, which is also the activity's clientId, so a retried sync records it once.
-import {t, el, getJson, enqueue, outbox} from './app.js';
+// Its photos are queued after it, each with its own UUID (the Idempotency-Key), and sent once the
+// activity is on the server, to that activity's photo endpoint (the outbox fills in its id).
+import {t, el, getJson, syncNow, outbox} from './app.js';
+
+const MAX_PHOTOS = 9;
 
 function offset(d) {
   const off = -d.getTimezoneOffset();
@@ -40,11 +44,17 @@ async function init() {
       error.classList.remove('d-none');
       return;
     }
+    const photos = Array.from(document.getElementById('m-publicity-photos').files || []);
+    if (photos.length > MAX_PHOTOS) {
+      error.textContent = error.dataset.photos;
+      error.classList.remove('d-none');
+      return;
+    }
     const reached = Array.from(list.querySelectorAll('input:checked')).map((c) => Number(c.value));
     const first = reached.length ? objects.get(String(reached[0])) : null;
     const id = outbox.uuid();
     document.getElementById('m-publicity-submit').disabled = true;
-    await enqueue({id: id, kind: 'publicity', url: '/api/v1/publicity-activities', label: place, json: {
+    await outbox.add({id: id, kind: 'publicity', url: '/api/v1/publicity-activities', label: place, json: {
       clientId: id,
       type: document.getElementById('m-publicity-type').value,
       startsAt: startsAt, endsAt: endsAt, place: place,
@@ -55,6 +65,12 @@ async function init() {
       gridCode: first ? first.gridCode || null : null,
       objectIds: reached,
       source: 'PHONE'}});
+    for (const f of photos) {
+      await outbox.add({id: outbox.uuid(), kind: 'publicityPhoto', parent: id, dependsOn: [id],
+        url: '/api/v1/publicity-activities/{parent}/photos', blob: f,
+        filename: f.name || 'photo.jpg', label: place + ' · ' + (f.name || '')});
+    }
+    syncNow(false);
     form.classList.add('d-none');
     done.dataset.id = id;
     done.replaceChildren(el('div', {text: navigator.onLine ? t('saved') : t('queued')}),

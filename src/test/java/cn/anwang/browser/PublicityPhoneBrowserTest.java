@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.anwang.IntegrationTest;
 import cn.anwang.outreach.document.DocumentFixture;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -23,7 +27,9 @@ import tools.jackson.databind.ObjectMapper;
 /**
  * A publicity visit recorded on the phone while offline (宣传 at a shop of the officer's grid): it
  * waits in the outbox, syncs once when the phone is back online, becomes a door-to-door activity of
- * source VISIT reaching that shop, and the street sees it on its desk page, in English.
+ * source VISIT reaching that shop, and the street sees it on its desk page, in English. Then a
+ * lecture with a photo on the publicity page, offline too: back online, one activity with one
+ * photo, which the street sees on the lecture's desk page.
  */
 @IntegrationTest
 class PublicityPhoneBrowserTest {
@@ -39,6 +45,10 @@ class PublicityPhoneBrowserTest {
   @Test
   void aPublicityVisitRecordedOfflineBecomesOneActivity() throws Exception {
     DocumentFixture.Officer officer = new DocumentFixture(mvc, json, jdbc).officerWithShops();
+    Path photo = Files.createTempFile("lecture", ".png");
+    BufferedImage img = new BufferedImage(40, 30, BufferedImage.TYPE_INT_RGB);
+    img.setRGB(9, 9, 0x3366CC);
+    ImageIO.write(img, "png", photo.toFile());
     long shop = officer.shopA();
     String shopName =
         jdbc.sql("SELECT name FROM supervised_object WHERE id = ?")
@@ -94,13 +104,20 @@ class PublicityPhoneBrowserTest {
       driver.findElement(By.id("m-publicity-size")).clear();
       driver.findElement(By.id("m-publicity-size")).sendKeys("25");
       click(driver.findElement(By.id("m-publicity-object-" + officer.shopB())));
+      driver.findElement(By.id("m-publicity-photos")).sendKeys(photo.toString());
       click(driver.findElement(By.id("m-publicity-submit")));
       String lecture =
           wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("m-publicity-done")))
               .getAttribute("data-id");
       assertThat(lectures(lecture)).isZero();
+      // the activity and its photo wait in the outbox
+      wait.until(ExpectedConditions.attributeToBe(By.id("m-outbox-badge"), "data-count", "2"));
       network.offline(false);
-      wait.withTimeout(Duration.ofSeconds(45)).until(d -> lectures(lecture) == 1);
+      wait.withTimeout(Duration.ofSeconds(45))
+          .until(d -> lectures(lecture) == 1 && photos(lecture) == 1);
+      wait.until(ExpectedConditions.attributeToBe(By.id("m-outbox-badge"), "data-count", "0"));
+      assertThat(lectures(lecture)).isEqualTo(1);
+      assertThat(photos(lecture)).isEqualTo(1);
       assertThat(
               jdbc.sql(
                       "SELECT a.type || ':' || a.source || ':' || a.audience_size || ':' || o.object_id"
@@ -125,6 +142,14 @@ class PublicityPhoneBrowserTest {
                 .single())
         .isEqualTo("DOOR_TO_DOOR:VISIT");
 
+    long lectureId =
+        jdbc.sql(
+                "SELECT a.id FROM publicity_activity a JOIN publicity_object o"
+                    + " ON o.activity_id = a.id WHERE o.object_id = ? AND a.source = 'PHONE'")
+            .param(officer.shopB())
+            .query(Long.class)
+            .single();
+
     try (Browser desk = Browser.open(1280, 900)) {
       use(desk);
       Browser.logIn(driver, url("/login"), "heping.street", "anwang-demo-2026");
@@ -136,12 +161,29 @@ class PublicityPhoneBrowserTest {
       assertThat(driver.findElement(By.id("publicity-detail")).getText())
           .contains("发放燃气安全宣传册两份")
           .contains("Visit");
+      // the lecture's photo from the phone, shown and loaded
+      driver.get(url("/publicity/" + lectureId + "?lang=en"));
+      WebElement shown =
+          wait.until(
+              ExpectedConditions.visibilityOfElementLocated(
+                  By.cssSelector("#publicity-photos img")));
+      wait.until(d -> (Boolean) script("return arguments[0].naturalWidth === 40", shown));
+      assertThat(driver.findElements(By.cssSelector("#publicity-photos img"))).hasSize(1);
     }
   }
 
   private int lectures(String clientId) {
     return jdbc.sql("SELECT count(*) FROM publicity_activity WHERE client_id = ?::uuid")
         .param(clientId)
+        .query(Integer.class)
+        .single();
+  }
+
+  private int photos(String activityClientId) {
+    return jdbc.sql(
+            "SELECT count(*) FROM publicity_photo p JOIN publicity_activity a"
+                + " ON a.id = p.activity_id WHERE a.client_id = ?::uuid")
+        .param(activityClientId)
         .query(Integer.class)
         .single();
   }

@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
@@ -20,7 +21,8 @@ import org.springframework.web.multipart.MultipartFile;
 /**
  * {@code /api/v1/publicity-activities}: record (JSON, or multipart with an {@code activity} JSON
  * part and up to nine {@code photos}; idempotent by {@code clientId}: 201 the first time, 200 for a
- * retry), list, read, photos; and {@code /api/v1/publicity-coverage}.
+ * retry), list, read, photos (and one added later, by its UUID); and {@code
+ * /api/v1/publicity-coverage}.
  */
 @RestController
 class PublicityApiController {
@@ -69,6 +71,18 @@ class PublicityApiController {
   @GetMapping("/api/v1/publicity-activities/{id}")
   PublicityQueries.Detail get(@PathVariable long id) {
     return queries.get(id);
+  }
+
+  /** One photo added to a recorded activity (the phone's outbox), idempotent per photo UUID. */
+  @PostMapping(
+      path = "/api/v1/publicity-activities/{id}/photos",
+      consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  ResponseEntity<PublicityQueries.Photo> addPhoto(
+      @PathVariable long id,
+      @RequestHeader(value = "Idempotency-Key", required = false) String key,
+      @RequestPart(value = "file", required = false) MultipartFile file) {
+    PublicityPhotos.Added a = photos.add(id, key, file);
+    return ResponseEntity.status(a.created() ? HttpStatus.CREATED : HttpStatus.OK).body(a.photo());
   }
 
   @GetMapping("/api/v1/publicity-activities/{id}/photos/{photoId}")

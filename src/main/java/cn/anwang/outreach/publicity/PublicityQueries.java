@@ -160,6 +160,17 @@ public class PublicityQueries {
         s, (String) more.get("materials"), (String) more.get("notes"), reached, photos);
   }
 
+  /** The scope of an activity the caller sees; 404 when it is out of the caller's scope. */
+  String visibleScope(long id) {
+    Actor actor = reader();
+    return jdbc.sql("SELECT a.scope_code FROM publicity_activity a WHERE a.id = :id AND " + VISIBLE)
+        .param("id", id)
+        .param("scope", actor.scope().likePattern())
+        .query(String.class)
+        .optional()
+        .orElseThrow(() -> ApiProblems.notFound("Publicity activity", Long.toString(id)));
+  }
+
   /** Coverage per grid and kind in the caller's territory (or one street of it) for a year. */
   List<Coverage> coverage(int year, String street) {
     Actor actor = reader();
