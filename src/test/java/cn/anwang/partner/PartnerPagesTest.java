@@ -218,4 +218,83 @@ class PartnerPagesTest {
         .contains("已提交");
     assertThat(html(partner, "/partner/work?lang=en")).contains(number).contains("Reported");
   }
+
+  @Test
+  void refusalsAreExplainedInTheCallersLanguage() throws Exception {
+    long org =
+        fixture()
+            .organisation("天津语言测试服务", "SAFETY_ASSESSMENT", TODAY.minusYears(1), TODAY.plusYears(2));
+    java.util.Map<String, Object> badPhone = java.util.Map.of("name", "张三", "phone", "12");
+    // the API: English by default and for Accept-Language: en, Chinese for zh-CN
+    JsonNode en =
+        fixture()
+            .call("heping.admin", post("/api/v1/partners/" + org + "/contacts"), badPhone, 422);
+    assertThat(en.get("detail").asString())
+        .isEqualTo("contacts.phone: a mobile number or a landline with its area code");
+    assertThat(en.get("errors").get(0).get("field").asString()).isEqualTo("contacts.phone");
+    JsonNode zh =
+        fixture()
+            .call(
+                "heping.admin",
+                post("/api/v1/partners/" + org + "/contacts").header("Accept-Language", "zh-CN"),
+                badPhone,
+                422);
+    assertThat(zh.get("detail").asString()).isEqualTo("contacts.phone: 应为手机号码或带区号的固定电话");
+    assertThat(zh.get("errors").get(0).get("message").asString()).isEqualTo("应为手机号码或带区号的固定电话");
+    JsonNode missing =
+        fixture()
+            .call(
+                "heping.admin",
+                get("/api/v1/partner-engagements/999999999").header("Accept-Language", "zh-CN"),
+                null,
+                404);
+    assertThat(missing.get("title").asString()).isEqualTo("Not found");
+    assertThat(missing.get("detail").asString()).isEqualTo("服务项目“999999999”不存在或不在您的范围内");
+    JsonNode missingEn =
+        fixture()
+            .call(
+                "heping.admin",
+                get("/api/v1/partner-engagements/999999999").header("Accept-Language", "en"),
+                null,
+                404);
+    assertThat(missingEn.get("detail").asString())
+        .isEqualTo("Engagement '999999999' does not exist or is outside your scope");
+
+    // a page form: Chinese by default, English with ?lang=en
+    String zhPage =
+        page(
+                "heping.admin",
+                post("/partner-engagements/new")
+                    .param("organisationId", Long.toString(org))
+                    .param("kind", "GOVERNMENT_PURCHASE")
+                    .param("services", "HAZARD_SURVEY")
+                    .param("client", "和平区应急管理局")
+                    .param("contractRef", "LANG-1")
+                    .param("startsOn", "明天"),
+                200)
+            .getResponse()
+            .getContentAsString();
+    assertThat(zhPage).contains("未能保存：开始日期（不是日期：明天）");
+    String enPage =
+        page(
+                "heping.admin",
+                post("/partner-engagements/new?lang=en")
+                    .param("organisationId", Long.toString(org))
+                    .param("kind", "GOVERNMENT_PURCHASE")
+                    .param("services", "HAZARD_SURVEY")
+                    .param("client", "Client")
+                    .param("contractRef", "LANG-1")
+                    .param("startsOn", TODAY.toString())
+                    .param("endsOn", TODAY.minusDays(1).toString()),
+                200)
+            .getResponse()
+            .getContentAsString();
+    assertThat(enPage)
+        .contains("Not saved: Ends on (startsOn and endsOn, endsOn not before startsOn)");
+    String zhUscc =
+        page("heping.admin", post("/partners/new").param("name", "表单机构").param("uscc", "123"), 200)
+            .getResponse()
+            .getContentAsString();
+    assertThat(zhUscc).contains("统一社会信用代码应为 18 位，当前为 3 位。");
+  }
 }

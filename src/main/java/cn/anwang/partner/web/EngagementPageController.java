@@ -5,9 +5,9 @@ import cn.anwang.identity.CurrentActor;
 import cn.anwang.identity.Role;
 import cn.anwang.partner.engagement.EngagementQueries;
 import cn.anwang.partner.engagement.Engagements;
+import cn.anwang.partner.refusal.PartnerRejected;
 import cn.anwang.partner.registry.PartnerAccess;
 import cn.anwang.partner.registry.PartnerQueries;
-import cn.anwang.shared.web.ApiProblems;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -131,7 +131,7 @@ class EngagementPageController {
     try {
       return Long.parseLong(s.strip());
     } catch (NumberFormatException e) {
-      throw ApiProblems.unprocessable(field, "not a number: " + s);
+      throw PartnerRejected.unprocessable(field, "partner.rule.notANumber", s);
     }
   }
 }

@@ -138,7 +138,8 @@ class RegistryPageController {
     try {
       return LocalDate.parse(s.strip());
     } catch (DateTimeParseException e) {
-      throw cn.anwang.shared.web.ApiProblems.unprocessable(field, "not a date: " + s);
+      throw cn.anwang.partner.refusal.PartnerRejected.unprocessable(
+          field, "partner.rule.notADate", s);
     }
   }
 }
