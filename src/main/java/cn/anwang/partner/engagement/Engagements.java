@@ -181,7 +181,7 @@ public class Engagements {
   }
 
   @Transactional
-  EngagementQueries.Engagement end(long id, String reason) {
+  public EngagementQueries.Engagement end(long id, String reason) {
     Actor actor = keeper();
     EngagementQueries.Engagement e = queries.get(id, actor);
     if (e.endedAt() != null) {

@@ -147,7 +147,7 @@ public class Partners {
   }
 
   @Transactional
-  PartnerViews.Organisation addQualification(long id, NewQualification q) {
+  public PartnerViews.Organisation addQualification(long id, NewQualification q) {
     Actor actor = access.keeper();
     PartnerViews.Organisation o = lock(id, actor);
     check(q);
@@ -169,7 +169,7 @@ public class Partners {
   }
 
   @Transactional
-  PartnerViews.Organisation removeQualification(long id, long qualificationId) {
+  public PartnerViews.Organisation removeQualification(long id, long qualificationId) {
     Actor actor = access.keeper();
     PartnerViews.Organisation o = lock(id, actor);
     int removed =
@@ -190,7 +190,7 @@ public class Partners {
   }
 
   @Transactional
-  PartnerViews.Organisation addContact(long id, NewContact c) {
+  public PartnerViews.Organisation addContact(long id, NewContact c) {
     Actor actor = access.keeper();
     PartnerViews.Organisation o = lock(id, actor);
     check(c);
@@ -209,7 +209,7 @@ public class Partners {
    * Puts the organisation on the blacklist (reason required) or, with a null reason, takes it off.
    */
   @Transactional
-  PartnerViews.Organisation blacklist(long id, boolean on, String reason) {
+  public PartnerViews.Organisation blacklist(long id, boolean on, String reason) {
     Actor actor = access.keeper();
     PartnerViews.Organisation o = lock(id, actor);
     String why = on ? PartnerText.required(reason, 1000, "reason") : null;

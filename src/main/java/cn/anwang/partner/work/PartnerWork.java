@@ -70,7 +70,7 @@ public class PartnerWork {
 
   /** Grants a THIRD_PARTY account to an organisation (by its keepers: city or its district). */
   @Transactional
-  void grant(long organisationId, String username) {
+  public void grant(long organisationId, String username) {
     Actor actor = actors.require();
     String district =
         jdbc.sql("SELECT registered_district FROM partner_organisation WHERE id = ?")
