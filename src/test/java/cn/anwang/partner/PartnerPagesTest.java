@@ -1,10 +1,8 @@
 package cn.anwang.partner;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import cn.anwang.IntegrationTest;
 import java.time.LocalDate;
@@ -34,8 +32,12 @@ class PartnerPagesTest {
   @Autowired JdbcClient jdbc;
   @Autowired ObjectMapper json;
 
-  private final java.util.Map<String, jakarta.servlet.http.Cookie> sessions =
-      new java.util.HashMap<>();
+  private PartnerPages pages;
+
+  @org.junit.jupiter.api.BeforeEach
+  void sessions() {
+    pages = new PartnerPages(mvc);
+  }
 
   private PartnerFixture fixture() {
     return new PartnerFixture(mvc, json);
@@ -43,30 +45,11 @@ class PartnerPagesTest {
 
   private MvcResult page(String user, MockHttpServletRequestBuilder r, int expect)
       throws Exception {
-    String password =
-        user.startsWith("partner.") ? PartnerFixture.PARTNER_PASSWORD : "anwang-demo-2026";
-    jakarta.servlet.http.Cookie session =
-        sessions.computeIfAbsent(
-            user,
-            u -> {
-              try {
-                return mvc.perform(
-                        org.springframework.security.test.web.servlet.request
-                            .SecurityMockMvcRequestBuilders.formLogin("/login")
-                            .user(u)
-                            .password(password))
-                    .andReturn()
-                    .getResponse()
-                    .getCookie("SESSION");
-              } catch (Exception e) {
-                throw new IllegalStateException(e);
-              }
-            });
-    return mvc.perform(r.cookie(session).with(csrf())).andExpect(status().is(expect)).andReturn();
+    return pages.page(user, r, expect);
   }
 
   private String html(String user, String path) throws Exception {
-    return page(user, get(path), 200).getResponse().getContentAsString();
+    return pages.html(user, path);
   }
 
   @Test

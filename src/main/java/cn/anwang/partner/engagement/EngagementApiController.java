@@ -1,6 +1,7 @@
 package cn.anwang.partner.engagement;
 
 import cn.anwang.identity.CurrentActor;
+import cn.anwang.partner.refusal.PartnerApi;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,6 +13,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Engagements on the API: {@code /api/v1/partner-engagements}. */
+@PartnerApi
 @RestController
 class EngagementApiController {
 

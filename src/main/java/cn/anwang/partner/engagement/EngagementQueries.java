@@ -2,8 +2,8 @@ package cn.anwang.partner.engagement;
 
 import cn.anwang.identity.Actor;
 import cn.anwang.identity.Role;
+import cn.anwang.partner.refusal.PartnerRejected;
 import cn.anwang.partner.registry.PartnerAccess;
-import cn.anwang.shared.web.ApiProblems;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -50,7 +50,7 @@ public class EngagementQueries {
 
   Actor reader(Actor actor) {
     if (!PartnerAccess.READ.contains(actor.role()) && actor.role() != Role.THIRD_PARTY) {
-      throw ApiProblems.forbidden("Engagements are for administrators and departments");
+      throw PartnerRejected.forbidden("partner.rule.engagementReaders");
     }
     return actor;
   }
@@ -95,7 +95,7 @@ public class EngagementQueries {
         .query((rs, n) -> engagement(rs, today))
         .optional()
         .filter(e -> visible(e, actor))
-        .orElseThrow(() -> ApiProblems.notFound("Engagement", Long.toString(id)));
+        .orElseThrow(() -> PartnerRejected.notFound("partner.rule.engagementNotFound", id));
   }
 
   /** A partner sees his organisation's engagements; everyone else those of his district. */

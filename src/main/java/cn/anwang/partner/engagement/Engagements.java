@@ -5,9 +5,9 @@ import cn.anwang.identity.Actor;
 import cn.anwang.identity.AuditLog;
 import cn.anwang.identity.CurrentActor;
 import cn.anwang.identity.Role;
+import cn.anwang.partner.refusal.PartnerRejected;
+import cn.anwang.partner.refusal.PartnerText;
 import cn.anwang.registry.SupervisedObjects;
-import cn.anwang.shared.web.ApiProblems;
-import cn.anwang.shared.web.FieldText;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.LinkedHashSet;
@@ -70,14 +70,14 @@ public class Engagements {
   public EngagementQueries.Engagement create(NewEngagement e) {
     Actor actor = keeper();
     if (e == null || e.organisationId() == null) {
-      throw ApiProblems.unprocessable("organisationId", "which organisation is engaged");
+      throw PartnerRejected.unprocessable("organisationId", "partner.rule.organisationEngaged");
     }
     String district =
         actor.role() == Role.DISTRICT_ADMIN
             ? actor.scope().territoryCode().substring(0, 6)
             : e.district();
     if (district == null || !district.matches("12\\d{4}") || !actor.covers(district)) {
-      throw ApiProblems.unprocessable("district", "a 6-digit district code in your territory");
+      throw PartnerRejected.unprocessable("district", "partner.rule.district");
     }
     record Org(boolean blacklisted, String name) {}
     Org org =
@@ -85,25 +85,25 @@ public class Engagements {
             .param(e.organisationId())
             .query((rs, n) -> new Org(rs.getBoolean(1), rs.getString(2)))
             .optional()
-            .orElseThrow(() -> ApiProblems.unprocessable("organisationId", "no such organisation"));
+            .orElseThrow(
+                () ->
+                    PartnerRejected.unprocessable("organisationId", "partner.rule.noOrganisation"));
     if (org.blacklisted()) {
-      throw ApiProblems.unprocessable("organisationId", org.name() + " is blacklisted");
+      throw PartnerRejected.unprocessable("organisationId", "partner.rule.blacklisted", org.name());
     }
     if (e.kind() == null || !KINDS.contains(e.kind())) {
-      throw ApiProblems.unprocessable("kind", "GOVERNMENT_PURCHASE or ENTERPRISE_HIRE");
+      throw PartnerRejected.unprocessable("kind", "partner.rule.kind");
     }
     if (e.services() == null || e.services().isEmpty() || !SERVICES.containsAll(e.services())) {
-      throw ApiProblems.unprocessable(
-          "services",
-          "RISK_ASSESSMENT, HAZARD_SURVEY, RECTIFICATION_GUIDANCE and/or GRID_BUILDING");
+      throw PartnerRejected.unprocessable("services", "partner.rule.services");
     }
-    String client = FieldText.required(e.client(), 200, "client");
-    String contract = FieldText.required(e.contractRef(), 100, "contractRef");
+    String client = PartnerText.required(e.client(), 200, "client");
+    String contract = PartnerText.required(e.contractRef(), 100, "contractRef");
     if (e.startsOn() == null || e.endsOn() == null || e.endsOn().isBefore(e.startsOn())) {
-      throw ApiProblems.unprocessable("endsOn", "startsOn and endsOn, endsOn not before startsOn");
+      throw PartnerRejected.unprocessable("endsOn", "partner.rule.period");
     }
     if (e.noticeOn() != null && e.noticeOn().isAfter(e.startsOn())) {
-      throw ApiProblems.unprocessable("noticeOn", "the notice comes before the work starts");
+      throw PartnerRejected.unprocessable("noticeOn", "partner.rule.notice");
     }
     boolean qualified =
         jdbc.sql(
@@ -113,27 +113,26 @@ public class Engagements {
             .query(Boolean.class)
             .single();
     if (!qualified) {
-      throw ApiProblems.unprocessable(
-          "organisationId", org.name() + " holds no qualification valid on " + e.startsOn());
+      throw PartnerRejected.unprocessable(
+          "organisationId", "partner.rule.unqualified", org.name(), e.startsOn());
     }
     Set<String> gridCodes = new LinkedHashSet<>(e.grids() == null ? List.of() : e.grids());
     Set<Long> objectIds = new LinkedHashSet<>(e.objects() == null ? List.of() : e.objects());
     if (gridCodes.isEmpty() && objectIds.isEmpty()) {
-      throw ApiProblems.unprocessable("grids", "the grids or objects the engagement covers");
+      throw PartnerRejected.unprocessable("grids", "partner.rule.scopeRequired");
     }
     for (String g : gridCodes) {
       boolean inside =
           g != null && grids.find(g).map(r -> district.equals(r.districtCode())).orElse(false);
       if (!inside) {
-        throw ApiProblems.unprocessable("grids", "grid " + g + " is not in district " + district);
+        throw PartnerRejected.unprocessable("grids", "partner.rule.gridOutside", g, district);
       }
     }
     for (Long o : objectIds) {
       boolean inside =
           o != null && objects.find(o).map(r -> district.equals(r.districtCode())).orElse(false);
       if (!inside) {
-        throw ApiProblems.unprocessable(
-            "objects", "object " + o + " is not in district " + district);
+        throw PartnerRejected.unprocessable("objects", "partner.rule.objectOutside", o, district);
       }
     }
     String services = String.join(",", new TreeSet<>(e.services()));
@@ -182,13 +181,13 @@ public class Engagements {
   }
 
   @Transactional
-  EngagementQueries.Engagement end(long id, String reason) {
+  public EngagementQueries.Engagement end(long id, String reason) {
     Actor actor = keeper();
     EngagementQueries.Engagement e = queries.get(id, actor);
     if (e.endedAt() != null) {
-      throw ApiProblems.conflict("Engagement " + id + " has ended");
+      throw PartnerRejected.conflict("partner.rule.ended", id);
     }
-    String why = FieldText.required(reason, 1000, "reason");
+    String why = PartnerText.required(reason, 1000, "reason");
     jdbc.sql("UPDATE partner_engagement SET ended_at = now(), ended_reason = ? WHERE id = ?")
         .params(why, id)
         .update();
@@ -205,7 +204,7 @@ public class Engagements {
   private Actor keeper() {
     Actor actor = actors.require();
     if (actor.role() != Role.CITY_ADMIN && actor.role() != Role.DISTRICT_ADMIN) {
-      throw ApiProblems.forbidden("Only city and district administrators make engagements");
+      throw PartnerRejected.forbidden("partner.rule.engagementKeepers");
     }
     return actor;
   }

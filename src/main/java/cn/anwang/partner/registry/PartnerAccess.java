@@ -3,7 +3,7 @@ package cn.anwang.partner.registry;
 import cn.anwang.identity.Actor;
 import cn.anwang.identity.CurrentActor;
 import cn.anwang.identity.Role;
-import cn.anwang.shared.web.ApiProblems;
+import cn.anwang.partner.refusal.PartnerRejected;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 
@@ -34,7 +34,7 @@ public class PartnerAccess {
   public Actor reader() {
     Actor actor = actors.require();
     if (!READ.contains(actor.role())) {
-      throw ApiProblems.forbidden("The third-party registry is for administrators and departments");
+      throw PartnerRejected.forbidden("partner.rule.registryReaders");
     }
     return actor;
   }
@@ -47,7 +47,7 @@ public class PartnerAccess {
     if (actor.role() == Role.DISTRICT_ADMIN) {
       return actor.scope().territoryCode().substring(0, 6);
     }
-    throw ApiProblems.forbidden("Only city and district administrators keep the registry");
+    throw PartnerRejected.forbidden("partner.rule.registryKeepers");
   }
 
   Actor keeper() {
@@ -65,8 +65,7 @@ public class PartnerAccess {
 
   static void requireKeeper(Actor actor, String registeredDistrict) {
     if (!keeps(actor, registeredDistrict)) {
-      throw ApiProblems.forbidden(
-          "The organisation is kept by " + registeredDistrict + ", not by this administrator");
+      throw PartnerRejected.forbidden("partner.rule.keptBy", registeredDistrict);
     }
   }
 }

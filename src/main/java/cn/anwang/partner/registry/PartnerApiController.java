@@ -1,5 +1,6 @@
 package cn.anwang.partner.registry;
 
+import cn.anwang.partner.refusal.PartnerApi;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -15,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The third-party registry on the API: {@code /api/v1/partners} and the expiring qualifications.
  */
+@PartnerApi
 @RestController
 class PartnerApiController {
 

@@ -1,8 +1,8 @@
 package cn.anwang.partner.registry;
 
 import cn.anwang.identity.Actor;
+import cn.anwang.partner.refusal.PartnerRejected;
 import cn.anwang.shared.pii.PiiProtector;
-import cn.anwang.shared.web.ApiProblems;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -53,7 +53,7 @@ public class PartnerQueries {
 
   public PartnerViews.Organisation get(long id, Actor actor) {
     return find(id, actor)
-        .orElseThrow(() -> ApiProblems.notFound("Organisation", Long.toString(id)));
+        .orElseThrow(() -> PartnerRejected.notFound("partner.rule.organisationNotFound", id));
   }
 
   Optional<PartnerViews.Organisation> find(long id, Actor actor) {

@@ -2,12 +2,12 @@ package cn.anwang.partner.registry;
 
 import cn.anwang.identity.Actor;
 import cn.anwang.identity.AuditLog;
+import cn.anwang.partner.refusal.PartnerRejected;
+import cn.anwang.partner.refusal.PartnerText;
 import cn.anwang.shared.pii.PhoneNumbers;
 import cn.anwang.shared.pii.PiiProtector;
 import cn.anwang.shared.uscc.UnifiedSocialCreditCode;
 import cn.anwang.shared.uscc.UsccCheck;
-import cn.anwang.shared.web.ApiProblems;
-import cn.anwang.shared.web.FieldText;
 import java.time.LocalDate;
 import java.util.Base64;
 import java.util.List;
@@ -70,16 +70,19 @@ public class Partners {
   public PartnerViews.Organisation register(NewOrganisation o) {
     Actor actor = access.keeper();
     if (o == null) {
-      throw ApiProblems.unprocessable("uscc", "an organisation is required");
+      throw PartnerRejected.unprocessable("uscc", "partner.rule.organisationRequired");
     }
     UsccCheck check = UnifiedSocialCreditCode.check(o.uscc());
     if (!check.valid()) {
-      throw ApiProblems.unprocessable(
-          "uscc",
-          check.problems().isEmpty() ? "not a valid code" : check.problems().get(0).message());
+      throw check.problems().isEmpty()
+          ? PartnerRejected.unprocessable("uscc", "partner.rule.usccInvalid")
+          : PartnerRejected.unprocessable(
+              "uscc",
+              check.problems().get(0).messageKey(),
+              check.problems().get(0).arguments().toArray());
     }
-    String name = FieldText.required(o.name(), 200, "name");
-    String address = FieldText.optional(o.address(), 300, "address");
+    String name = PartnerText.required(o.name(), 200, "name");
+    String address = PartnerText.optional(o.address(), 300, "address");
     List<NewQualification> qs = o.qualifications() == null ? List.of() : o.qualifications();
     List<NewContact> cs = o.contacts() == null ? List.of() : o.contacts();
     qs.forEach(Partners::check);
@@ -90,7 +93,7 @@ public class Partners {
             .query(Boolean.class)
             .single();
     if (taken) {
-      throw ApiProblems.conflict("An organisation with code " + check.code() + " is registered");
+      throw PartnerRejected.conflict("partner.rule.usccTaken", check.code());
     }
     String district = access.registeringDistrict(actor);
     long id =
@@ -121,13 +124,13 @@ public class Partners {
     Actor actor = access.keeper();
     PartnerViews.Organisation before = lock(id, actor);
     if (c == null) {
-      throw ApiProblems.unprocessable("name", "a change is required");
+      throw PartnerRejected.unprocessable("name", "partner.rule.changeRequired");
     }
     if (c.version() != null && c.version() != before.version()) {
-      throw ApiProblems.conflict("The organisation was changed meanwhile");
+      throw PartnerRejected.conflict("partner.rule.stale");
     }
-    String name = FieldText.required(c.name(), 200, "name");
-    String address = FieldText.optional(c.address(), 300, "address");
+    String name = PartnerText.required(c.name(), 200, "name");
+    String address = PartnerText.optional(c.address(), 300, "address");
     jdbc.sql(
             "UPDATE partner_organisation SET name = ?, address = ?, updated_at = now(),"
                 + " version = version + 1 WHERE id = ?")
@@ -144,7 +147,7 @@ public class Partners {
   }
 
   @Transactional
-  PartnerViews.Organisation addQualification(long id, NewQualification q) {
+  public PartnerViews.Organisation addQualification(long id, NewQualification q) {
     Actor actor = access.keeper();
     PartnerViews.Organisation o = lock(id, actor);
     check(q);
@@ -166,7 +169,7 @@ public class Partners {
   }
 
   @Transactional
-  PartnerViews.Organisation removeQualification(long id, long qualificationId) {
+  public PartnerViews.Organisation removeQualification(long id, long qualificationId) {
     Actor actor = access.keeper();
     PartnerViews.Organisation o = lock(id, actor);
     int removed =
@@ -174,7 +177,7 @@ public class Partners {
             .params(qualificationId, id)
             .update();
     if (removed == 0) {
-      throw ApiProblems.notFound("Qualification", Long.toString(qualificationId));
+      throw PartnerRejected.notFound("partner.rule.qualificationNotFound", qualificationId);
     }
     audit.record(
         "partner.qualification.remove",
@@ -187,7 +190,7 @@ public class Partners {
   }
 
   @Transactional
-  PartnerViews.Organisation addContact(long id, NewContact c) {
+  public PartnerViews.Organisation addContact(long id, NewContact c) {
     Actor actor = access.keeper();
     PartnerViews.Organisation o = lock(id, actor);
     check(c);
@@ -206,10 +209,10 @@ public class Partners {
    * Puts the organisation on the blacklist (reason required) or, with a null reason, takes it off.
    */
   @Transactional
-  PartnerViews.Organisation blacklist(long id, boolean on, String reason) {
+  public PartnerViews.Organisation blacklist(long id, boolean on, String reason) {
     Actor actor = access.keeper();
     PartnerViews.Organisation o = lock(id, actor);
-    String why = on ? FieldText.required(reason, 1000, "reason") : null;
+    String why = on ? PartnerText.required(reason, 1000, "reason") : null;
     jdbc.sql(
             "UPDATE partner_organisation SET blacklisted = ?, blacklist_reason = ?,"
                 + " blacklisted_at = CASE WHEN ? THEN now() END, updated_at = now(),"
@@ -231,7 +234,7 @@ public class Partners {
         .param(id)
         .query(Long.class)
         .optional()
-        .orElseThrow(() -> ApiProblems.notFound("Organisation", Long.toString(id)));
+        .orElseThrow(() -> PartnerRejected.notFound("partner.rule.organisationNotFound", id));
     PartnerViews.Organisation o = queries.get(id, actor);
     PartnerAccess.requireKeeper(actor, o.registeredDistrict());
     return o;
@@ -246,8 +249,8 @@ public class Partners {
             .query(Boolean.class)
             .single();
     if (taken) {
-      throw ApiProblems.conflict(
-          "Certificate " + q.certificateNo().strip() + " (" + q.type() + ") is registered");
+      throw PartnerRejected.conflict(
+          "partner.rule.certificateTaken", q.certificateNo().strip(), q.type());
     }
     jdbc.sql(
             "INSERT INTO partner_qualification (organisation_id, type, certificate_no, scope,"
@@ -279,27 +282,24 @@ public class Partners {
 
   private static void check(NewQualification q) {
     if (q == null || q.type() == null || !TYPES.contains(q.type())) {
-      throw ApiProblems.unprocessable(
-          "qualifications.type", "SAFETY_ASSESSMENT, TESTING_INSPECTION or OTHER");
+      throw PartnerRejected.unprocessable("qualifications.type", "partner.rule.qualificationType");
     }
-    FieldText.required(q.certificateNo(), 60, "qualifications.certificateNo");
-    FieldText.required(q.issuer(), 200, "qualifications.issuer");
-    FieldText.optional(q.scope(), 1000, "qualifications.scope");
+    PartnerText.required(q.certificateNo(), 60, "qualifications.certificateNo");
+    PartnerText.required(q.issuer(), 200, "qualifications.issuer");
+    PartnerText.optional(q.scope(), 1000, "qualifications.scope");
     if (q.validFrom() == null || q.validTo() == null || q.validTo().isBefore(q.validFrom())) {
-      throw ApiProblems.unprocessable(
-          "qualifications.validTo", "validFrom and validTo, validTo not before validFrom");
+      throw PartnerRejected.unprocessable("qualifications.validTo", "partner.rule.validity");
     }
   }
 
   private static void check(NewContact c) {
     if (c == null) {
-      throw ApiProblems.unprocessable("contacts.name", "a contact needs a name");
+      throw PartnerRejected.unprocessable("contacts.name", "partner.rule.contactRequired");
     }
-    FieldText.required(c.name(), 50, "contacts.name");
-    FieldText.optional(c.duty(), 60, "contacts.duty");
+    PartnerText.required(c.name(), 50, "contacts.name");
+    PartnerText.optional(c.duty(), 60, "contacts.duty");
     if (!PhoneNumbers.isValid(c.phone())) {
-      throw ApiProblems.unprocessable(
-          "contacts.phone", "a mobile number or a landline with its area code");
+      throw PartnerRejected.unprocessable("contacts.phone", "partner.rule.phone");
     }
   }
 }

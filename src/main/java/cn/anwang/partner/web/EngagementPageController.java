@@ -5,9 +5,9 @@ import cn.anwang.identity.CurrentActor;
 import cn.anwang.identity.Role;
 import cn.anwang.partner.engagement.EngagementQueries;
 import cn.anwang.partner.engagement.Engagements;
+import cn.anwang.partner.refusal.PartnerRejected;
 import cn.anwang.partner.registry.PartnerAccess;
 import cn.anwang.partner.registry.PartnerQueries;
-import cn.anwang.shared.web.ApiProblems;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -103,7 +103,26 @@ class EngagementPageController {
   String detail(@PathVariable long id, Model model) {
     Actor actor = access.reader();
     model.addAttribute("e", queries.get(id, actor));
+    model.addAttribute(
+        "mayEnd", actor.role() == Role.CITY_ADMIN || actor.role() == Role.DISTRICT_ADMIN);
     return "partner/engagement";
+  }
+
+  /** Ends the engagement early (the API's service: administrators, a reason, once, audited). */
+  @PostMapping("/partner-engagements/{id}/end")
+  String end(
+      @PathVariable long id,
+      @RequestParam(required = false) String reason,
+      Model model,
+      Locale locale) {
+    try {
+      engagements.end(id, reason);
+      return "redirect:/partner-engagements/" + id + "?ended";
+    } catch (ErrorResponseException e) {
+      PageRefusal.show(e, model, messages, locale);
+      model.addAttribute("reason", reason);
+      return detail(id, model);
+    }
   }
 
   private String formPage(Map<String, String> form, List<String> services, Model model) {
@@ -131,7 +150,7 @@ class EngagementPageController {
     try {
       return Long.parseLong(s.strip());
     } catch (NumberFormatException e) {
-      throw ApiProblems.unprocessable(field, "not a number: " + s);
+      throw PartnerRejected.unprocessable(field, "partner.rule.notANumber", s);
     }
   }
 }

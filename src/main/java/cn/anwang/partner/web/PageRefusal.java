@@ -1,5 +1,6 @@
 package cn.anwang.partner.web;
 
+import cn.anwang.partner.refusal.PartnerRejected;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -9,7 +10,8 @@ import org.springframework.web.ErrorResponseException;
 
 /**
  * A refusal of the API's services shown on a form: the field named in the reader's language ({@code
- * partner.field.*}) and the service's detail; 404 and 403 are rethrown for the error page.
+ * partner.field.*}) and the reason in the reader's language; 404 and 403 are rethrown for the error
+ * page.
  */
 final class PageRefusal {
 
@@ -26,11 +28,15 @@ final class PageRefusal {
     if (errors instanceof List<?> list && !list.isEmpty() && list.get(0) instanceof Map<?, ?> m) {
       field = String.valueOf(m.get("field"));
     }
+    if (e instanceof PartnerRejected r && r.field() != null) {
+      field = r.field();
+    }
+    String detail =
+        e instanceof PartnerRejected r ? r.reason(messages, locale) : e.getBody().getDetail();
     String label = messages.getMessage("partner.field." + field, null, field, locale);
     model.addAttribute("failureField", field);
     model.addAttribute(
         "failure",
-        messages.getMessage(
-            "partner.page.refused", new Object[] {label, e.getBody().getDetail()}, locale));
+        messages.getMessage("partner.page.refused", new Object[] {label, detail}, locale));
   }
 }

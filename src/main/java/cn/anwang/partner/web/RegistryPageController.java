@@ -7,6 +7,7 @@ import cn.anwang.partner.registry.PartnerAccess;
 import cn.anwang.partner.registry.PartnerQueries;
 import cn.anwang.partner.registry.PartnerViews;
 import cn.anwang.partner.registry.Partners;
+import cn.anwang.partner.work.PartnerWork;
 import cn.anwang.partner.work.Performance;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -38,6 +39,7 @@ class RegistryPageController {
   private final EngagementQueries engagements;
   private final Performance performance;
   private final MessageSource messages;
+  private final PartnerWork work;
 
   RegistryPageController(
       PartnerAccess access,
@@ -45,7 +47,9 @@ class RegistryPageController {
       Partners partners,
       EngagementQueries engagements,
       Performance performance,
-      MessageSource messages) {
+      MessageSource messages,
+      PartnerWork work) {
+    this.work = work;
     this.access = access;
     this.queries = queries;
     this.partners = partners;
@@ -114,12 +118,87 @@ class RegistryPageController {
 
   @GetMapping("/partners/{id}")
   String detail(@PathVariable long id, Model model) {
+    return detailPage(id, Map.of(), model);
+  }
+
+  // the keepers' changes after registration: the services' own checks, roles and audit
+
+  @PostMapping("/partners/{id}/qualifications")
+  String addQualification(
+      @PathVariable long id, @RequestParam Map<String, String> form, Model model, Locale locale) {
+    return change(
+        id,
+        form,
+        model,
+        locale,
+        () ->
+            partners.addQualification(
+                id,
+                new Partners.NewQualification(
+                    form.get("qualType"),
+                    form.get("certificateNo"),
+                    form.get("qualScope"),
+                    form.get("issuer"),
+                    date(form.get("validFrom"), "validFrom"),
+                    date(form.get("validTo"), "validTo"))));
+  }
+
+  @PostMapping("/partners/{id}/qualifications/{qualificationId}/remove")
+  String removeQualification(
+      @PathVariable long id, @PathVariable long qualificationId, Model model, Locale locale) {
+    return change(
+        id, Map.of(), model, locale, () -> partners.removeQualification(id, qualificationId));
+  }
+
+  @PostMapping("/partners/{id}/contacts")
+  String addContact(
+      @PathVariable long id, @RequestParam Map<String, String> form, Model model, Locale locale) {
+    return change(
+        id,
+        form,
+        model,
+        locale,
+        () ->
+            partners.addContact(
+                id,
+                new Partners.NewContact(
+                    form.get("contactName"), form.get("contactDuty"), form.get("contactPhone"))));
+  }
+
+  @PostMapping("/partners/{id}/blacklist")
+  String blacklist(
+      @PathVariable long id, @RequestParam Map<String, String> form, Model model, Locale locale) {
+    boolean on = !"off".equals(form.get("action"));
+    return change(
+        id, form, model, locale, () -> partners.blacklist(id, on, on ? form.get("reason") : null));
+  }
+
+  @PostMapping("/partners/{id}/users")
+  String grant(
+      @PathVariable long id, @RequestParam Map<String, String> form, Model model, Locale locale) {
+    return change(id, form, model, locale, () -> work.grant(id, form.get("username")));
+  }
+
+  private String change(
+      long id, Map<String, String> form, Model model, Locale locale, Runnable change) {
+    try {
+      change.run();
+      return "redirect:/partners/" + id + "?changed";
+    } catch (ErrorResponseException e) {
+      PageRefusal.show(e, model, messages, locale);
+      return detailPage(id, form, model);
+    }
+  }
+
+  private String detailPage(long id, Map<String, String> form, Model model) {
     Actor actor = access.reader();
     PartnerViews.Organisation o = queries.get(id, actor);
     model.addAttribute("o", o);
     model.addAttribute("keeps", PartnerAccess.keeps(actor, o.registeredDistrict()));
     model.addAttribute("engagements", engagements.list(actor, id, null));
     model.addAttribute("performance", performance.of(id, null, null));
+    model.addAttribute("form", form);
+    model.addAttribute("types", Partners.TYPES.stream().sorted().toList());
     return "partner/partner";
   }
 
@@ -138,7 +217,8 @@ class RegistryPageController {
     try {
       return LocalDate.parse(s.strip());
     } catch (DateTimeParseException e) {
-      throw cn.anwang.shared.web.ApiProblems.unprocessable(field, "not a date: " + s);
+      throw cn.anwang.partner.refusal.PartnerRejected.unprocessable(
+          field, "partner.rule.notADate", s);
     }
   }
 }

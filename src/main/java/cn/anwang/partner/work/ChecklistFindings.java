@@ -4,8 +4,8 @@ import cn.anwang.casework.CaseIntake;
 import cn.anwang.identity.Actor;
 import cn.anwang.identity.CurrentActor;
 import cn.anwang.inspection.ChecklistCatalog;
+import cn.anwang.partner.refusal.PartnerRejected;
 import cn.anwang.registry.SupervisedObjects;
-import cn.anwang.shared.web.ApiProblems;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -69,7 +69,7 @@ public class ChecklistFindings {
     work.objectInScope(engagementId, objectId);
     return catalog
         .forObject(objectId)
-        .orElseThrow(() -> ApiProblems.notFound("Checklist for object", Long.toString(objectId)));
+        .orElseThrow(() -> PartnerRejected.notFound("partner.rule.checklistNotFound", objectId));
   }
 
   @Transactional
@@ -77,11 +77,11 @@ public class ChecklistFindings {
     Actor actor = actors.require();
     long org = work.organisationOf(actor);
     if (s == null || s.engagementId() == null || s.objectId() == null) {
-      throw ApiProblems.unprocessable("objectId", "the engagement and the object are required");
+      throw PartnerRejected.unprocessable("objectId", "partner.rule.engagementAndObject");
     }
     String clientId = s.clientId() == null ? "" : s.clientId().strip();
     if (clientId.isEmpty() || clientId.length() > 64) {
-      throw ApiProblems.unprocessable("clientId", "required, at most 64 characters");
+      throw PartnerRejected.unprocessable("clientId", "partner.rule.clientId");
     }
     jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('partner-submission:' || ? || ':' || ?))")
         .params(actor.userId(), clientId)
@@ -157,7 +157,7 @@ public class ChecklistFindings {
   /** The checklist answered: the one that applies to the object (or another version of it). */
   private ChecklistCatalog.Sheet sheet(Long checklistId, long objectId) {
     if (checklistId == null) {
-      throw ApiProblems.unprocessable("checklistId", "required");
+      throw PartnerRejected.unprocessable("checklistId", "partner.rule.required");
     }
     ChecklistCatalog.Sheet applies = catalog.forObject(objectId).orElse(null);
     return catalog
@@ -165,32 +165,31 @@ public class ChecklistFindings {
         .filter(c -> applies != null && c.code().equals(applies.code()))
         .orElseThrow(
             () ->
-                ApiProblems.unprocessable(
-                    "checklistId", checklistId + " is not the checklist of this object"));
+                PartnerRejected.unprocessable(
+                    "checklistId", "partner.rule.wrongChecklist", checklistId));
   }
 
   /** Checks the answers; the items answered NO. */
   static List<ChecklistCatalog.Item> check(ChecklistCatalog.Sheet sheet, List<Answer> answers) {
     if (answers == null || answers.isEmpty()) {
-      throw ApiProblems.unprocessable("answers", "required");
+      throw PartnerRejected.unprocessable("answers", "partner.rule.required");
     }
     Set<String> seen = new HashSet<>();
     List<ChecklistCatalog.Item> failed = new ArrayList<>();
     for (Answer a : answers) {
       ChecklistCatalog.Item item = a == null ? null : sheet.item(a.itemId());
       if (item == null) {
-        throw ApiProblems.unprocessable(
-            "answers", "unknown item " + (a == null ? null : a.itemId()));
+        throw PartnerRejected.unprocessable(
+            "answers", "partner.rule.unknownItem", a == null ? null : a.itemId());
       }
       if (!seen.add(item.key())) {
-        throw ApiProblems.unprocessable("answers", "item " + item.key() + " answered twice");
+        throw PartnerRejected.unprocessable("answers", "partner.rule.answeredTwice", item.key());
       }
       String v = a.answer() == null ? "" : a.answer().strip();
       switch (item.answerType()) {
         case "YES_NO_NA" -> {
           if (!Set.of("YES", "NO", "NA").contains(v)) {
-            throw ApiProblems.unprocessable(
-                "answers", "item " + item.key() + " takes YES, NO or NA");
+            throw PartnerRejected.unprocessable("answers", "partner.rule.yesNoNa", item.key());
           }
           if ("NO".equals(v)) {
             failed.add(item);
@@ -198,25 +197,25 @@ public class ChecklistFindings {
         }
         case "NUMBER" -> {
           if (!v.isEmpty() && !v.matches("-?\\d+(\\.\\d+)?")) {
-            throw ApiProblems.unprocessable("answers", "item " + item.key() + " takes a number");
+            throw PartnerRejected.unprocessable("answers", "partner.rule.number", item.key());
           }
         }
         case "PHOTO" ->
-            throw ApiProblems.unprocessable(
-                "answers", "item " + item.key() + " takes a photo, not taken by partner accounts");
+            throw PartnerRejected.unprocessable("answers", "partner.rule.photo", item.key());
         default -> {
           if (v.length() > 2000) {
-            throw ApiProblems.unprocessable("answers", "item " + item.key() + " is too long");
+            throw PartnerRejected.unprocessable(
+                "answers", "partner.rule.answerTooLong", item.key());
           }
         }
       }
       if (a.note() != null && a.note().length() > 2000) {
-        throw ApiProblems.unprocessable("answers", "the note of " + item.key() + " is too long");
+        throw PartnerRejected.unprocessable("answers", "partner.rule.noteTooLong", item.key());
       }
     }
     for (ChecklistCatalog.Item item : sheet.items()) {
       if ("YES_NO_NA".equals(item.answerType()) && !seen.contains(item.key())) {
-        throw ApiProblems.unprocessable("answers", "item " + item.key() + " is not answered");
+        throw PartnerRejected.unprocessable("answers", "partner.rule.notAnswered", item.key());
       }
     }
     return failed;

@@ -6,9 +6,9 @@ import cn.anwang.identity.AuditLog;
 import cn.anwang.identity.CurrentActor;
 import cn.anwang.identity.Role;
 import cn.anwang.identity.UserDirectory;
+import cn.anwang.partner.refusal.PartnerRejected;
 import cn.anwang.partner.registry.PartnerAccess;
 import cn.anwang.registry.SupervisedObjects;
-import cn.anwang.shared.web.ApiProblems;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -70,23 +70,25 @@ public class PartnerWork {
 
   /** Grants a THIRD_PARTY account to an organisation (by its keepers: city or its district). */
   @Transactional
-  void grant(long organisationId, String username) {
+  public void grant(long organisationId, String username) {
     Actor actor = actors.require();
     String district =
         jdbc.sql("SELECT registered_district FROM partner_organisation WHERE id = ?")
             .param(organisationId)
             .query(String.class)
             .optional()
-            .orElseThrow(() -> ApiProblems.notFound("Organisation", Long.toString(organisationId)));
+            .orElseThrow(
+                () ->
+                    PartnerRejected.notFound("partner.rule.organisationNotFound", organisationId));
     if (!PartnerAccess.keeps(actor, district)) {
-      throw ApiProblems.forbidden("Only the organisation's keepers grant partner accounts");
+      throw PartnerRejected.forbidden("partner.rule.grantKeepers");
     }
     UserDirectory.Contact user =
         users
             .findByUsername(username == null ? "" : username.strip())
-            .orElseThrow(() -> ApiProblems.unprocessable("username", "no such user"));
+            .orElseThrow(() -> PartnerRejected.unprocessable("username", "partner.rule.noUser"));
     if (user.role() != Role.THIRD_PARTY) {
-      throw ApiProblems.unprocessable("username", "the account must have the THIRD_PARTY role");
+      throw PartnerRejected.unprocessable("username", "partner.rule.partnerRole");
     }
     Long current =
         jdbc.sql("SELECT organisation_id FROM partner_user WHERE user_id = ?")
@@ -95,7 +97,7 @@ public class PartnerWork {
             .optional()
             .orElse(null);
     if (current != null && current != organisationId) {
-      throw ApiProblems.conflict(username + " already works for organisation " + current);
+      throw PartnerRejected.conflict("partner.rule.worksElsewhere", user.username(), current);
     }
     jdbc.sql(
             "INSERT INTO partner_user (user_id, organisation_id, granted_by) VALUES (?, ?, ?)"
@@ -114,14 +116,13 @@ public class PartnerWork {
   /** The partner user's organisation; 403 for anyone else. */
   long organisationOf(Actor actor) {
     if (actor.role() != Role.THIRD_PARTY) {
-      throw ApiProblems.forbidden("For partner accounts");
+      throw PartnerRejected.forbidden("partner.rule.partnersOnly");
     }
     return jdbc.sql("SELECT organisation_id FROM partner_user WHERE user_id = ?")
         .param(actor.userId())
         .query(Long.class)
         .optional()
-        .orElseThrow(
-            () -> ApiProblems.forbidden("This account works for no registered organisation"));
+        .orElseThrow(() -> PartnerRejected.forbidden("partner.rule.noPartnerOrganisation"));
   }
 
   /** The objects of one of the organisation's active engagements (404 for any other). */
@@ -162,14 +163,13 @@ public class PartnerWork {
     Actor actor = actors.require();
     long org = organisationOf(actor);
     if (f == null || f.engagementId() == null || f.objectId() == null) {
-      throw ApiProblems.unprocessable("objectId", "the engagement and the object are required");
+      throw PartnerRejected.unprocessable("objectId", "partner.rule.engagementAndObject");
     }
     requireActive(f.engagementId(), org);
     SupervisedObjects.ObjectRef object = objectInScope(f.engagementId(), f.objectId());
     String type = f.type() == null ? "GENERAL_HAZARD" : f.type();
     if (!TYPES.contains(type)) {
-      throw ApiProblems.unprocessable(
-          "type", "GENERAL_HAZARD, MAJOR_HAZARD, ILLEGAL_OPERATION," + " ACCIDENT or OTHER");
+      throw PartnerRejected.unprocessable("type", "partner.rule.findingType");
     }
     String key =
         f.idempotencyKey() == null || f.idempotencyKey().isBlank()
@@ -210,7 +210,7 @@ public class PartnerWork {
     return objects
         .find(objectId)
         .filter(o -> inScope(engagementId, o))
-        .orElseThrow(() -> ApiProblems.notFound("Object", Long.toString(objectId)));
+        .orElseThrow(() -> PartnerRejected.notFound("partner.rule.objectNotFound", objectId));
   }
 
   static String title(String title) {
@@ -246,7 +246,7 @@ public class PartnerWork {
             .query(Boolean.class)
             .single();
     if (!active) {
-      throw ApiProblems.notFound("Engagement", Long.toString(engagementId));
+      throw PartnerRejected.notFound("partner.rule.engagementNotFound", engagementId);
     }
   }
 

@@ -1,6 +1,7 @@
 package cn.anwang.partner.work;
 
 import cn.anwang.inspection.ChecklistCatalog;
+import cn.anwang.partner.refusal.PartnerApi;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
  * A partner's work on the API: accounts granted to an organisation, an engagement's objects for its
  * partner users, and their findings.
  */
+@PartnerApi
 @RestController
 class PartnerWorkApiController {
 

@@ -2,8 +2,8 @@ package cn.anwang.partner.work;
 
 import cn.anwang.identity.Actor;
 import cn.anwang.identity.CurrentActor;
+import cn.anwang.partner.refusal.PartnerRejected;
 import cn.anwang.partner.registry.PartnerAccess;
-import cn.anwang.shared.web.ApiProblems;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -56,7 +56,7 @@ public class Performance {
   public Result of(long organisationId, LocalDate from, LocalDate to) {
     Actor actor = actors.require();
     if (!PartnerAccess.READ.contains(actor.role())) {
-      throw ApiProblems.forbidden("Performance is for administrators and departments");
+      throw PartnerRejected.forbidden("partner.rule.performanceReaders");
     }
     boolean exists =
         jdbc.sql("SELECT EXISTS (SELECT 1 FROM partner_organisation WHERE id = ?)")
@@ -64,13 +64,13 @@ public class Performance {
             .query(Boolean.class)
             .single();
     if (!exists) {
-      throw ApiProblems.notFound("Organisation", Long.toString(organisationId));
+      throw PartnerRejected.notFound("partner.rule.organisationNotFound", organisationId);
     }
     LocalDate today = LocalDate.now(BEIJING);
     LocalDate f = from == null ? today.withDayOfYear(1) : from;
     LocalDate t = to == null ? today : to;
     if (t.isBefore(f)) {
-      throw ApiProblems.badRequest("to must not be before from");
+      throw PartnerRejected.badRequest("partner.rule.fromTo");
     }
     Instant start = f.atStartOfDay(BEIJING).toInstant();
     Instant end = t.plusDays(1).atStartOfDay(BEIJING).toInstant();
