@@ -111,6 +111,7 @@ class DocumentDeliveryBrowserTest {
       network.visit(url("/m/"));
       click(wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(task))));
       WebElement duty = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("m-duty")));
+      network.settle();
       assertThat(duty.getText()).contains(title);
       assertThat(
               new Select(driver.findElement(By.id("m-kind")))

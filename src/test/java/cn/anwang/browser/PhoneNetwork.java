@@ -49,8 +49,16 @@ final class PhoneNetwork {
    */
   void visit(String url) {
     driver.get(url);
+    settle();
+  }
+
+  /**
+   * After a navigation the page started itself (a link clicked): the same check as {@link #visit}.
+   */
+  void settle() {
     if (offline && Boolean.TRUE.equals(driver.executeScript("return navigator.onLine"))) {
-      System.err.println("PhoneNetwork: " + url + " came up online while offline; cut again");
+      System.err.println(
+          "PhoneNetwork: " + driver.getCurrentUrl() + " came up online while offline; cut again");
       emulatePage(conditions(true));
       wait.until(d -> Boolean.FALSE.equals(driver.executeScript("return navigator.onLine")));
     }

@@ -63,7 +63,7 @@ class PublicityPhoneBrowserTest {
       driver.get(url("/m/"));
       network.awaitOfflineReady();
       network.offline(true);
-      driver.get(url("/m/inspect/" + shop));
+      network.visit(url("/m/inspect/" + shop));
       wait.until(
           ExpectedConditions.textToBePresentInElementLocated(By.id("m-object-name"), shopName));
       new Select(driver.findElement(By.id("m-kind"))).selectByValue("PUBLICITY");
@@ -86,11 +86,12 @@ class PublicityPhoneBrowserTest {
 
       // a lecture on the phone's publicity page, offline too, reaching the other shop
       network.offline(true);
-      driver.get(url("/m/"));
+      network.visit(url("/m/"));
       click(wait.until(ExpectedConditions.presenceOfElementLocated(By.id("m-publicity-link"))));
       wait.until(
           ExpectedConditions.presenceOfElementLocated(
               By.id("m-publicity-object-" + officer.shopB())));
+      network.settle();
       new Select(driver.findElement(By.id("m-publicity-type"))).selectByValue("LECTURE");
       driver.findElement(By.id("m-publicity-place")).sendKeys("社区活动室");
       click(driver.findElement(By.id("m-publicity-submit")));
