@@ -203,6 +203,11 @@ public final class SafetyCase {
       DeadlineRules rules) {
     CaseAction action = passed ? CaseAction.REINSPECT_PASS : CaseAction.REWORK;
     CaseStatus from = guard(action);
+    // the re-inspection stage's deadline met or not, for the re-inspection timeliness indicator
+    Map<String, Object> data = new LinkedHashMap<>(position == null ? Map.of() : position);
+    if (stageDueAt != null) {
+      data.put("onTime", !now.isAfter(stageDueAt));
+    }
     if (!passed) {
       requireReason(action, note);
       status = CaseStatus.RECTIFYING;
@@ -212,7 +217,7 @@ public final class SafetyCase {
       status = CaseStatus.REINSPECTED;
       enterStage(Stage.CLOSE, now, calendar, rules);
     }
-    return change(action, from, note, position == null ? Map.of() : position);
+    return change(action, from, note, data);
   }
 
   Change acceptance(String note, String by, Instant now) {
