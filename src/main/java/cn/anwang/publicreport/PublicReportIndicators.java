@@ -56,4 +56,19 @@ public interface PublicReportIndicators {
    * @param to end of the period, exclusive
    */
   Result compute(String division, Instant from, Instant to);
+
+  /**
+   * The reports behind a median: of those submitted in the period in the subtree, the verified ones
+   * (or the closed ones), with their hours from submission, newest first. Never the reporter.
+   */
+  List<ReportRecord> records(String division, Instant from, Instant to, boolean closed, int limit);
+
+  /** A report behind a figure: its id, category, status, street and the hours it took. */
+  record ReportRecord(
+      long id,
+      String category,
+      String status,
+      String streetCode,
+      Instant submittedAt,
+      double hours) {}
 }

@@ -1,6 +1,7 @@
 package cn.anwang.registry;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * How many supervised objects there are, per grid and kind, for the modules that compute a share of
@@ -11,6 +12,12 @@ public interface ObjectCounts {
 
   /** Per grid and kind, the objects placed in a grid of the subtree {@code divisionPrefix}. */
   List<GridKindCount> byGridAndKind(String divisionPrefix);
+
+  /**
+   * The objects of the subtree per unit: the prefix of their division code of {@code unitLength}
+   * (6, 9 or 12), or their grid code when it is 0 (objects outside any grid under {@code ""}).
+   */
+  Map<String, Integer> byUnit(String divisionPrefix, int unitLength);
 
   /** The number of objects of one kind in one grid. */
   record GridKindCount(String gridCode, String kind, int count) {}

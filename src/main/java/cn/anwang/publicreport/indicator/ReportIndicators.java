@@ -72,6 +72,35 @@ class ReportIndicators implements PublicReportIndicators {
     return new Result(division, from, to, Instant.now(), totals, byStreet, byDistrict);
   }
 
+  @Override
+  public List<ReportRecord> records(
+      String division, Instant from, Instant to, boolean closed, int limit) {
+    String moment = closed ? "r.closed_at" : "r.verified_at";
+    return jdbc.sql(
+            "SELECT r.id, r.category, r.status, r.street_code, r.submitted_at,"
+                + " extract(epoch FROM "
+                + moment
+                + " - r.submitted_at) / 3600.0 AS hours"
+                + " FROM public_report r WHERE r.division_code LIKE :scope"
+                + " AND r.submitted_at >= :from AND r.submitted_at < :to AND "
+                + (closed ? "r.status = 'CLOSED'" : "r.verified_at IS NOT NULL")
+                + " ORDER BY r.submitted_at DESC, r.id DESC LIMIT :limit")
+        .param("scope", division + "%")
+        .param("from", Timestamp.from(from))
+        .param("to", Timestamp.from(to))
+        .param("limit", Math.max(1, Math.min(limit, 1000)))
+        .query(
+            (rs, n) ->
+                new ReportRecord(
+                    rs.getLong("id"),
+                    rs.getString("category"),
+                    rs.getString("status"),
+                    rs.getString("street_code"),
+                    rs.getTimestamp("submitted_at").toInstant(),
+                    Math.round(rs.getDouble("hours") * 10) / 10.0))
+        .list();
+  }
+
   private static Row row(ResultSet rs, int n) throws SQLException {
     return new Row(
         rs.getString("district_code"),

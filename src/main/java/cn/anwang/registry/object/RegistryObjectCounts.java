@@ -2,6 +2,9 @@ package cn.anwang.registry.object;
 
 import cn.anwang.registry.ObjectCounts;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -28,5 +31,22 @@ class RegistryObjectCounts implements ObjectCounts {
         .param(divisionPrefix + "%")
         .query((rs, n) -> new GridKindCount(rs.getString(1), rs.getString(2), rs.getInt(3)))
         .list();
+  }
+
+  @Override
+  public Map<String, Integer> byUnit(String divisionPrefix, int unitLength) {
+    String unit =
+        unitLength == 0
+            ? "coalesce(grid_code, '')"
+            : "substring(division_code, 1, " + Math.max(2, Math.min(12, unitLength)) + ")";
+    Map<String, Integer> counts = new TreeMap<>();
+    jdbc.sql(
+            "SELECT "
+                + unit
+                + " , count(*) FROM supervised_object"
+                + " WHERE status <> 'CLOSED' AND division_code LIKE ? GROUP BY 1")
+        .param(divisionPrefix + "%")
+        .query((RowCallbackHandler) rs -> counts.put(rs.getString(1), rs.getInt(2)));
+    return counts;
   }
 }
