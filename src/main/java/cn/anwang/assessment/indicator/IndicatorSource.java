@@ -1,0 +1,21 @@
+package cn.anwang.assessment.indicator;
+
+import java.util.List;
+import java.util.Map;
+
+/** Computes some of the catalogue's indicators from one module's public read. */
+interface IndicatorSource {
+
+  /** The indicators it computes, in catalogue order. */
+  List<Indicator> indicators();
+
+  /** Per row unit (a division code of the slice's level, or a grid code), per indicator code. */
+  Map<String, Map<String, Figure>> compute(Slice slice);
+
+  /**
+   * The records behind one indicator's numerator or denominator in one unit of the slice.
+   *
+   * @param part {@code numerator} or {@code denominator}
+   */
+  List<Evidence> evidence(String code, Slice slice, String unit, String part, int limit);
+}

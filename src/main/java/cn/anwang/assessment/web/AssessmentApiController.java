@@ -1,0 +1,119 @@
+package cn.anwang.assessment.web;
+
+import cn.anwang.assessment.indicator.Evidence;
+import cn.anwang.assessment.indicator.IndicatorCatalogue;
+import cn.anwang.assessment.indicator.IndicatorTables;
+import cn.anwang.assessment.indicator.IndicatorTables.Row;
+import cn.anwang.assessment.web.IndicatorRequests.Resolved;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The indicator catalogue and its figures: {@code GET /api/v1/indicators} (definitions), {@code GET
+ * /api/v1/indicator-table?division=&by=&year=|from=&to=} (a division's figures and its units'),
+ * {@code GET /api/v1/indicators/{code}/records?division=&by=&unit=&part=} (the records behind one
+ * figure). Scope as in {@link IndicatorRequests}.
+ */
+@RestController
+@Tag(name = "Assessment")
+class AssessmentApiController {
+
+  /** The answer of the table endpoint. */
+  record TableAnswer(
+      String division,
+      String name,
+      String level,
+      String rows,
+      String department,
+      LocalDate from,
+      LocalDate to,
+      Instant computedAt,
+      List<IndicatorTexts.View> indicators,
+      Row total,
+      List<Row> units) {}
+
+  private final IndicatorCatalogue catalogue;
+  private final IndicatorTables tables;
+  private final IndicatorRequests requests;
+  private final IndicatorTexts texts;
+
+  AssessmentApiController(
+      IndicatorCatalogue catalogue,
+      IndicatorTables tables,
+      IndicatorRequests requests,
+      IndicatorTexts texts) {
+    this.catalogue = catalogue;
+    this.tables = tables;
+    this.requests = requests;
+    this.texts = texts;
+  }
+
+  @GetMapping("/api/v1/indicators")
+  @Operation(
+      summary = "The indicator catalogue: definition, formula, numerator, denominator, level")
+  List<IndicatorTexts.View> catalogue() {
+    requests.resolve(null, null, null, null, null);
+    return texts.views(catalogue.all());
+  }
+
+  @GetMapping("/api/v1/indicator-table")
+  @Operation(summary = "A division's indicators and those of each unit below it (or each grid)")
+  TableAnswer table(
+      @RequestParam(required = false) String division,
+      @RequestParam(required = false) String by,
+      @RequestParam(required = false) String year,
+      @RequestParam(required = false) String from,
+      @RequestParam(required = false) String to) {
+    Resolved r = requests.resolve(division, by, year, from, to);
+    IndicatorTables.Table t =
+        tables.table(r.division(), r.department(), r.rows(), r.from(), r.to(), Instant.now());
+    return new TableAnswer(
+        t.division(),
+        t.name(),
+        t.level().name(),
+        t.rows().name(),
+        t.department(),
+        r.first(),
+        r.last(),
+        t.computedAt(),
+        texts.views(t.indicators()),
+        t.total(),
+        t.units());
+  }
+
+  @GetMapping("/api/v1/indicators/{code}/records")
+  @Operation(summary = "The records behind one figure: its numerator's or its denominator's")
+  List<Evidence> records(
+      @PathVariable String code,
+      @RequestParam(required = false) String division,
+      @RequestParam(required = false) String by,
+      @RequestParam(required = false) String unit,
+      @RequestParam(required = false, defaultValue = "numerator") String part,
+      @RequestParam(required = false) String year,
+      @RequestParam(required = false) String from,
+      @RequestParam(required = false) String to,
+      @RequestParam(required = false, defaultValue = "200") int limit) {
+    requests.requireIndicator(code);
+    Resolved r = requests.resolve(division, by, year, from, to);
+    String u = unit == null || unit.isBlank() ? null : unit.strip();
+    requests.requireRecordsQuery(r, u, part);
+    return tables.evidence(
+        code,
+        r.division(),
+        r.department(),
+        r.rows(),
+        u,
+        part,
+        r.from(),
+        r.to(),
+        Instant.now(),
+        Math.max(1, Math.min(limit, 1000)));
+  }
+}
