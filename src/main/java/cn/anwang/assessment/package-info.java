@@ -2,7 +2,7 @@
  * Assessment (年度考核与统计分析): the indicator catalogue computed from the work other modules record, with
  * a drill-down from any figure to the records behind it. It reads other modules only through their
  * public APIs ({@code casework.CaseFigures}, {@code registry.ObjectCounts}, {@code area.Grids} and
- * {@code GridCoverageGaps}, {@code publicreport.PublicReportIndicators}) and never writes their
+ * {@code GridCoverageGaps}, {@code publicreport.PublicReportIndicators}, {@code outreach.OutreachFigures}) and never writes their
  * data. Nothing it counts is online time, log-ins, check-ins or a quota of events (see {@code
  * IndicatorCatalogue}).
  *
@@ -11,7 +11,15 @@
  */
 @ApplicationModule(
     displayName = "Assessment",
-    allowedDependencies = {"identity", "area", "registry", "casework", "publicreport", "shared"})
+    allowedDependencies = {
+      "identity",
+      "area",
+      "registry",
+      "casework",
+      "publicreport",
+      "outreach",
+      "shared"
+    })
 package cn.anwang.assessment;
 
 import org.springframework.modulith.ApplicationModule;

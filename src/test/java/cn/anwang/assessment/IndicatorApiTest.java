@@ -147,6 +147,28 @@ class IndicatorApiTest {
   }
 
   @Test
+  void receiptRateAndPublicityCoverageCountDeliveriesAndDistinctObjects() throws Exception {
+    try (IndicatorFixture f = new IndicatorFixture(jdbc)) {
+      // due in the period: 3 deliveries, 2 received; the document due in July is not counted
+      f.addDocument("2026-03-31", 3, 2);
+      f.addDocument("2026-07-15", 4, 0);
+      // two activities reach object 1 twice and object 2 once: 2 objects; July's is not counted
+      f.addActivity("2026-02-10T02:00:00Z", 900_000_001L, 900_000_002L);
+      f.addActivity("2026-04-10T02:00:00Z", 900_000_001L);
+      f.addActivity("2026-07-10T02:00:00Z", 900_000_003L);
+      JsonNode total = table("heping.admin", f.village, null).path("total").path("figures");
+      assertFigure(total, "document.receiptRate", 2, 3, 66.67);
+      JsonNode coverage = total.path("publicity.coverage");
+      assertThat(coverage.path("numerator").asLong()).isEqualTo(2);
+      assertThat(coverage.path("denominator").asLong()).isEqualTo(f.objects());
+      assertThat(records("document.receiptRate", f.village, null, "denominator")).hasSize(3);
+      assertThat(records("document.receiptRate", f.village, null, "numerator")).hasSize(2);
+      assertThat(records("publicity.coverage", f.village, null, "numerator"))
+          .containsExactly("900000001", "900000002");
+    }
+  }
+
+  @Test
   void outsideTheTerritoryIsNotFoundAndBadParametersAreExplainedInTheReadersLanguage()
       throws Exception {
     assertThat(

@@ -20,6 +20,8 @@ final class IndicatorFixture implements AutoCloseable {
   final String street;
   final List<String> grids;
   final List<Long> cases = new ArrayList<>();
+  private final List<Long> documents = new ArrayList<>();
+  private final List<Long> activities = new ArrayList<>();
   private final JdbcClient jdbc;
 
   IndicatorFixture(JdbcClient jdbc) {
@@ -106,6 +108,76 @@ final class IndicatorFixture implements AutoCloseable {
         .update();
   }
 
+  /** A document due on {@code deadline} delivered to n objects of the village, some received. */
+  void addDocument(String deadline, int delivered, int received) {
+    long doc =
+        jdbc.sql(
+                """
+                INSERT INTO outreach_document (client_id, published_by, publisher_name, scope_code,
+                    district_code, title, issuer, receipt_deadline, targets, target_count)
+                VALUES (gen_random_uuid(), ?, '指标测试', ?, '120101', '指标测试文件', '和平区应急局',
+                    ?::date, '{}'::jsonb, ?)
+                RETURNING id
+                """)
+            .params(adminId(), street, deadline, delivered)
+            .query(Long.class)
+            .single();
+    documents.add(doc);
+    for (int i = 0; i < delivered; i++) {
+      boolean got = i < received;
+      jdbc.sql(
+              """
+              INSERT INTO outreach_delivery (document_id, object_id, district_code, street_code,
+                  division_code, grid_code, status, method, received_at)
+              VALUES (?, ?, '120101', ?, ?, ?, ?, ?, ?)
+              """)
+          .params(
+              doc,
+              900_000_000L + i,
+              street,
+              village,
+              grids.get(0),
+              got ? "RECEIVED" : "PENDING",
+              got ? "ELECTRONIC" : null,
+              got ? ts(deadline + "T01:00:00Z") : null)
+          .update();
+    }
+  }
+
+  /** A publicity activity at {@code at} reaching the given object ids in the village. */
+  void addActivity(String at, long... objectIds) {
+    long activity =
+        jdbc.sql(
+                """
+                INSERT INTO publicity_activity (client_id, recorded_by, recorder_name, scope_code,
+                    district_code, street_code, type, starts_at, ends_at, place, audience_size,
+                    source)
+                VALUES (gen_random_uuid(), ?, '指标测试', ?, '120101', ?, 'LECTURE', ?, ?,
+                    '指标测试', 10, 'DESK')
+                RETURNING id
+                """)
+            .params(adminId(), village, street, ts(at), ts(at))
+            .query(Long.class)
+            .single();
+    activities.add(activity);
+    for (long o : objectIds) {
+      jdbc.sql(
+              """
+              INSERT INTO publicity_object (activity_id, object_id, division_code, grid_code, kind,
+                  reached_at)
+              VALUES (?, ?, ?, ?, 'SMALL_SHOP', ?)
+              """)
+          .params(activity, o, village, grids.get(0), ts(at))
+          .update();
+    }
+  }
+
+  private long adminId() {
+    return jdbc.sql("SELECT id FROM app_user WHERE username = 'heping.admin'")
+        .query(Long.class)
+        .single();
+  }
+
   long objects() {
     return jdbc.sql(
             "SELECT count(*) FROM supervised_object WHERE division_code LIKE ? AND status <> 'CLOSED'")
@@ -120,6 +192,14 @@ final class IndicatorFixture implements AutoCloseable {
 
   @Override
   public void close() {
+    for (long id : documents) {
+      jdbc.sql("DELETE FROM outreach_delivery WHERE document_id = ?").param(id).update();
+      jdbc.sql("DELETE FROM outreach_document WHERE id = ?").param(id).update();
+    }
+    for (long id : activities) {
+      jdbc.sql("DELETE FROM publicity_object WHERE activity_id = ?").param(id).update();
+      jdbc.sql("DELETE FROM publicity_activity WHERE id = ?").param(id).update();
+    }
     for (long id : cases) {
       jdbc.sql("DELETE FROM case_event WHERE case_id = ?").param(id).update();
       jdbc.sql("DELETE FROM safety_case WHERE id = ?").param(id).update();
