@@ -84,6 +84,8 @@
       });
       legend.textContent = indicator.formula;
       el.dataset.painted = indicator.code;
+      document.dispatchEvent(new CustomEvent('assessment:indicator',
+        {detail: {code: indicator.code, name: indicator.name}}));
     }
 
     layer.eachLayer(function (l) {

@@ -143,6 +143,20 @@ class IndicatorApiTest {
       assertThat(records("grid.coverage", f.village, null, "denominator"))
           .containsExactlyElementsOf(f.grids);
       assertThat(records("grid.coverage", f.village, null, "numerator")).isEmpty();
+
+      // month by month (Beijing time): c1 and c2 due in March, both closed; c3 due in April, open
+      JsonNode trend = fetch("/api/v1/indicators/case.closeRate/trend", f.village);
+      assertThat(trend.path("months")).hasSize(12);
+      assertThat(trend.path("months").get(0).path("figure").path("denominator").asLong()).isZero();
+      assertThat(trend.path("months").get(2).path("month").asText()).isEqualTo("2026-03");
+      assertThat(trend.path("months").get(2).path("figure").path("value").asDouble())
+          .isEqualTo(100.0);
+      assertThat(trend.path("months").get(3).path("figure").path("denominator").asLong())
+          .isEqualTo(1);
+      assertThat(trend.path("months").get(3).path("figure").path("value").asDouble()).isZero();
+      // an indicator judged now has no history
+      assertThat(fetch("/api/v1/indicators/grid.coverage/trend", f.village).path("months"))
+          .isEmpty();
     }
   }
 
@@ -227,6 +241,13 @@ class IndicatorApiTest {
       r.param("by", by);
     }
     MvcResult result = call(user, r);
+    assertThat(result.getResponse().getStatus()).isEqualTo(200);
+    return json.readTree(result.getResponse().getContentAsString());
+  }
+
+  private JsonNode fetch(String path, String division) throws Exception {
+    MvcResult result =
+        call("heping.admin", get(path).param("division", division).param("year", "2026"));
     assertThat(result.getResponse().getStatus()).isEqualTo(200);
     return json.readTree(result.getResponse().getContentAsString());
   }

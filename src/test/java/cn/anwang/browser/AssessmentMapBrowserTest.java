@@ -65,6 +65,11 @@ class AssessmentMapBrowserTest {
           .selectByValue("case.closeRate");
       wait.until(d -> "case.closeRate".equals(map.getAttribute("data-painted")));
       assertThat(driver.findElement(By.id("assessment-map-legend")).getText()).contains("÷");
+      // the trend follows: twelve months (or this year's so far) of the close rate
+      WebElement trend = driver.findElement(By.id("assessment-trend"));
+      wait.until(d -> "case.closeRate".equals(trend.getAttribute("data-code")));
+      assertThat(Integer.parseInt(trend.getAttribute("data-months"))).isBetween(1, 12);
+      assertThat(trend.findElements(By.cssSelector("svg path"))).isNotEmpty();
 
       driver.findElement(By.cssSelector("#assessment-map path[data-code='" + code + "']")).click();
       wait.until(ExpectedConditions.urlContains("division=" + code));

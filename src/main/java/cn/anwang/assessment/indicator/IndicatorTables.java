@@ -3,7 +3,10 @@ package cn.anwang.assessment.indicator;
 import cn.anwang.area.Division;
 import cn.anwang.area.Divisions;
 import cn.anwang.area.Grids;
+import cn.anwang.shared.calendar.WorkingCalendar;
 import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -117,6 +120,41 @@ public class IndicatorTables {
     return catalogue
         .sourceOf(code)
         .evidence(code, slice, unit == null ? division : unit, part, limit);
+  }
+
+  /** One month's figure of an indicator for a division. */
+  public record MonthFigure(String month, Figure figure) {}
+
+  /**
+   * An indicator of a division month by month through the year, up to the current month; empty for
+   * an indicator judged now (it has no history).
+   */
+  public List<MonthFigure> trend(
+      String code, String division, String department, int year, Instant now) {
+    Indicator indicator = catalogue.find(code).orElseThrow();
+    if (indicator.current()) {
+      return List.of();
+    }
+    IndicatorSource source = catalogue.sourceOf(code);
+    Level level = Level.ofCode(division);
+    ZoneId zone = WorkingCalendar.CHINA;
+    YearMonth last = YearMonth.from(now.atZone(zone));
+    List<MonthFigure> months = new ArrayList<>();
+    for (int m = 1; m <= 12; m++) {
+      YearMonth month = YearMonth.of(year, m);
+      if (month.isAfter(last)) {
+        break;
+      }
+      Instant from = month.atDay(1).atStartOfDay(zone).toInstant();
+      Instant to = month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant();
+      Figure f =
+          source
+              .compute(new Slice(division, department, level, from, to, now))
+              .getOrDefault(division, Map.of())
+              .get(code);
+      months.add(new MonthFigure(month.toString(), f));
+    }
+    return months;
   }
 
   private List<RowUnit> units(String division, Level rows) {

@@ -88,6 +88,23 @@ class AssessmentApiController {
         t.units());
   }
 
+  /** The answer of the trend endpoint; {@code months} is empty for an indicator judged now. */
+  record TrendAnswer(
+      String code, String division, int year, List<IndicatorTables.MonthFigure> months) {}
+
+  @GetMapping("/api/v1/indicators/{code}/trend")
+  @Operation(summary = "One indicator of a division month by month through a year")
+  TrendAnswer trend(
+      @PathVariable String code,
+      @RequestParam(required = false) String division,
+      @RequestParam(required = false) String year) {
+    requests.requireIndicator(code);
+    Resolved r = requests.resolve(division, null, year, null, null);
+    int y = r.first().getYear();
+    return new TrendAnswer(
+        code, r.division(), y, tables.trend(code, r.division(), r.department(), y, Instant.now()));
+  }
+
   @GetMapping("/api/v1/indicators/{code}/records")
   @Operation(summary = "The records behind one figure: its numerator's or its denominator's")
   List<Evidence> records(
