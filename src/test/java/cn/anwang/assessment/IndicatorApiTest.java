@@ -5,8 +5,13 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import cn.anwang.IntegrationTest;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -154,6 +159,34 @@ class IndicatorApiTest {
       assertThat(trend.path("months").get(3).path("figure").path("denominator").asLong())
           .isEqualTo(1);
       assertThat(trend.path("months").get(3).path("figure").path("value").asDouble()).isZero();
+      // the Excel workbook: the same figures, the village's total first, then its grids
+      MvcResult xlsx =
+          call(
+              "heping.admin",
+              get("/api/v1/indicator-table.xlsx")
+                  .param("division", f.village)
+                  .param("from", FROM)
+                  .param("to", TO)
+                  .header("Accept-Language", "zh-CN"));
+      assertThat(xlsx.getResponse().getStatus()).isEqualTo(200);
+      try (XSSFWorkbook book =
+          new XSSFWorkbook(new ByteArrayInputStream(xlsx.getResponse().getContentAsByteArray()))) {
+        Sheet sheet = book.getSheetAt(0);
+        Row header = sheet.getRow(0);
+        int close = -1;
+        for (int c = 0; c < header.getLastCellNum(); c++) {
+          if ("结案率".equals(header.getCell(c).getStringCellValue())) {
+            close = c;
+          }
+        }
+        assertThat(close).isPositive();
+        Row totalRow = sheet.getRow(1);
+        assertThat(totalRow.getCell(0).getStringCellValue()).isEqualTo(f.village);
+        assertThat(totalRow.getCell(close).getNumericCellValue()).isEqualTo(66.67);
+        assertThat(totalRow.getCell(close + 1).getNumericCellValue()).isEqualTo(2);
+        assertThat(totalRow.getCell(close + 2).getNumericCellValue()).isEqualTo(3);
+        assertThat(sheet.getLastRowNum()).isEqualTo(1 + f.grids.size());
+      }
       // an indicator judged now has no history
       assertThat(fetch("/api/v1/indicators/grid.coverage/trend", f.village).path("months"))
           .isEmpty();
@@ -199,8 +232,7 @@ class IndicatorApiTest {
                 .param("division", "12x")
                 .header("Accept-Language", "zh-CN"));
     assertThat(bad.getResponse().getStatus()).isEqualTo(422);
-    assertThat(bad.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8))
-        .contains("不是区划代码");
+    assertThat(bad.getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("不是区划代码");
     MvcResult year =
         call(
             "heping.admin",

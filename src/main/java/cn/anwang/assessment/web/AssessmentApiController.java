@@ -7,9 +7,13 @@ import cn.anwang.assessment.indicator.IndicatorTables.Row;
 import cn.anwang.assessment.web.IndicatorRequests.Resolved;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.ByteArrayOutputStream;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -43,12 +47,18 @@ class AssessmentApiController {
   private final IndicatorTables tables;
   private final IndicatorRequests requests;
   private final IndicatorTexts texts;
+  private final IndicatorWorkbook workbook;
+
+  private static final String XLSX =
+      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
   AssessmentApiController(
       IndicatorCatalogue catalogue,
       IndicatorTables tables,
       IndicatorRequests requests,
-      IndicatorTexts texts) {
+      IndicatorTexts texts,
+      IndicatorWorkbook workbook) {
+    this.workbook = workbook;
     this.catalogue = catalogue;
     this.tables = tables;
     this.requests = requests;
@@ -103,6 +113,28 @@ class AssessmentApiController {
     int y = r.first().getYear();
     return new TrendAnswer(
         code, r.division(), y, tables.trend(code, r.division(), r.department(), y, Instant.now()));
+  }
+
+  @GetMapping("/api/v1/indicator-table.xlsx")
+  @Operation(summary = "The indicator table as an Excel workbook (the same figures as the JSON)")
+  ResponseEntity<byte[]> workbook(
+      @RequestParam(required = false) String division,
+      @RequestParam(required = false) String by,
+      @RequestParam(required = false) String year,
+      @RequestParam(required = false) String from,
+      @RequestParam(required = false) String to) {
+    Resolved r = requests.resolve(division, by, year, from, to);
+    IndicatorTables.Table t =
+        tables.table(r.division(), r.department(), r.rows(), r.from(), r.to(), Instant.now());
+    // written here, in the request's thread and language (a table is at most a few thousand rows)
+    ByteArrayOutputStream bytesOut = new ByteArrayOutputStream();
+    workbook.write(t, bytesOut);
+    byte[] bytes = bytesOut.toByteArray();
+    String name = "indicators-" + r.division() + "-" + r.first() + "-" + r.last() + ".xlsx";
+    return ResponseEntity.ok()
+        .contentType(MediaType.parseMediaType(XLSX))
+        .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"")
+        .body(bytes);
   }
 
   @GetMapping("/api/v1/indicators/{code}/records")

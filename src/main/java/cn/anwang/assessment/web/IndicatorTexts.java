@@ -74,6 +74,11 @@ class IndicatorTexts {
   static Locale locale() {
     if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes a
         && a.getRequest().getRequestURI().startsWith("/api/")) {
+      // a page's link (the Excel export) names the page's language
+      String lang = a.getRequest().getParameter("lang");
+      if (lang != null && !lang.isBlank()) {
+        return ApiLocale.of(lang);
+      }
       return ApiLocale.of(a.getRequest());
     }
     return LocaleContextHolder.getLocale();
