@@ -15,6 +15,7 @@
       "identity",
       "area",
       "registry",
+      "inspection",
       "casework",
       "publicreport",
       "outreach",

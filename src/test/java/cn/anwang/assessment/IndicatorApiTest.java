@@ -212,6 +212,19 @@ class IndicatorApiTest {
       assertThat(records("document.receiptRate", f.village, null, "numerator")).hasSize(2);
       assertThat(records("publicity.coverage", f.village, null, "numerator"))
           .containsExactly("900000001", "900000002");
+
+      // patrol tasks due in the period: two red (one done), one blue (done); a yellow one after it
+      f.addTask("RED", "2026-03-01", true);
+      f.addTask("RED", "2026-04-01", false);
+      f.addTask("BLUE", "2026-05-01", true);
+      f.addTask("YELLOW", "2026-08-01", true);
+      JsonNode patrol = table("heping.admin", f.village, null).path("total").path("figures");
+      assertFigure(patrol, "patrol.completion", 2, 3, 66.67);
+      assertFigure(patrol, "patrol.completion.RED", 1, 2, 50.0);
+      assertFigure(patrol, "patrol.completion.BLUE", 1, 1, 100.0);
+      assertThat(patrol.path("patrol.completion.YELLOW").path("value").isNull()).isTrue();
+      assertThat(records("patrol.completion.RED", f.village, null, "numerator")).hasSize(1);
+      assertThat(records("patrol.completion", f.village, null, "denominator")).hasSize(3);
     }
   }
 

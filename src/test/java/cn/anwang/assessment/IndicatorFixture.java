@@ -22,6 +22,8 @@ final class IndicatorFixture implements AutoCloseable {
   final List<Long> cases = new ArrayList<>();
   private final List<Long> documents = new ArrayList<>();
   private final List<Long> activities = new ArrayList<>();
+  private final List<Long> tasks = new ArrayList<>();
+  private Long officer;
   private final JdbcClient jdbc;
 
   IndicatorFixture(JdbcClient jdbc) {
@@ -172,6 +174,50 @@ final class IndicatorFixture implements AutoCloseable {
     }
   }
 
+  /**
+   * A patrol task of the village due on {@code due} (an existing object; an officer of the street
+   * made for it).
+   */
+  void addTask(String risk, String due, boolean done) {
+    Long object =
+        jdbc.sql("SELECT min(id) FROM supervised_object").query(Long.class).optional().orElse(null);
+    if (object == null) {
+      throw new IllegalStateException("No supervised object exists for a patrol task");
+    }
+    if (officer == null) {
+      officer =
+          jdbc.sql(
+                  """
+                  INSERT INTO officer (district_code, division_code, name, tier, employment)
+                  VALUES ('120101', ?, '指标测试', 'STREET', 'STAFF') RETURNING id
+                  """)
+              .param(street)
+              .query(Long.class)
+              .single();
+    }
+    tasks.add(
+        jdbc.sql(
+                """
+                INSERT INTO patrol_task (object_id, officer_id, district_code, division_code,
+                    grid_code, risk_level, period_start, due_date, status, done_at)
+                VALUES (?, ?, '120101', ?, ?, ?, ?::date - 3000 - ?, ?::date, ?, ?)
+                RETURNING id
+                """)
+            .params(
+                object,
+                officer,
+                village,
+                grids.get(0),
+                risk,
+                due,
+                tasks.size(),
+                due,
+                done ? "DONE" : "OPEN",
+                done ? ts(due + "T01:00:00Z") : null)
+            .query(Long.class)
+            .single());
+  }
+
   private long adminId() {
     return jdbc.sql("SELECT id FROM app_user WHERE username = 'heping.admin'")
         .query(Long.class)
@@ -192,6 +238,12 @@ final class IndicatorFixture implements AutoCloseable {
 
   @Override
   public void close() {
+    for (long id : tasks) {
+      jdbc.sql("DELETE FROM patrol_task WHERE id = ?").param(id).update();
+    }
+    if (officer != null) {
+      jdbc.sql("DELETE FROM officer WHERE id = ?").param(officer).update();
+    }
     for (long id : documents) {
       jdbc.sql("DELETE FROM outreach_delivery WHERE document_id = ?").param(id).update();
       jdbc.sql("DELETE FROM outreach_document WHERE id = ?").param(id).update();
