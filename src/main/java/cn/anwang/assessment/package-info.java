@@ -16,6 +16,7 @@
       "area",
       "registry",
       "inspection",
+      "workforce",
       "casework",
       "publicreport",
       "outreach",

@@ -229,6 +229,38 @@ class IndicatorApiTest {
   }
 
   @Test
+  void trainingCoverageAndUntrainedOnPostAreJudgedOnThePeriodsLastDay() throws Exception {
+    try (IndicatorFixture f = new IndicatorFixture(jdbc)) {
+      // A trained, no grid; B untrained on g1; C trained on g2; D a candidate, not counted
+      long a = f.addOfficer("甲", "ACTIVE");
+      long b = f.addOfficer("乙", "ACTIVE");
+      long c = f.addOfficer("丙", "ACTIVE");
+      f.addOfficer("丁", "CANDIDATE");
+      f.certify(a);
+      f.certify(c);
+      f.assign(b, f.grids.get(0));
+      f.assign(c, f.grids.get(1));
+      JsonNode village = table("heping.admin", f.village, null);
+      JsonNode total = village.path("total").path("figures");
+      assertFigure(total, "training.coverage", 2, 3, 66.67);
+      assertFigure(total, "training.unqualifiedOnPost", 1, 2, 50.0);
+      // two of the village's grids now have an officer
+      assertFigure(
+          total,
+          "grid.coverage",
+          2,
+          f.grids.size(),
+          Math.round(200.0 / f.grids.size() * 100) / 100.0);
+      assertThat(records("training.unqualifiedOnPost", f.village, null, "numerator"))
+          .containsExactly(Long.toString(b));
+      // officers are not placed in grids: not computed per grid
+      assertThat(unit(village, f.grids.get(0)).has("training.coverage")).isFalse();
+      JsonNode street = table("heping.admin", f.street, null);
+      assertFigure(unit(street, f.village), "training.coverage", 2, 3, 66.67);
+    }
+  }
+
+  @Test
   void outsideTheTerritoryIsNotFoundAndBadParametersAreExplainedInTheReadersLanguage()
       throws Exception {
     assertThat(

@@ -24,6 +24,7 @@ final class IndicatorFixture implements AutoCloseable {
   private final List<Long> activities = new ArrayList<>();
   private final List<Long> tasks = new ArrayList<>();
   private Long officer;
+  private final List<Long> officers = new ArrayList<>();
   private final JdbcClient jdbc;
 
   IndicatorFixture(JdbcClient jdbc) {
@@ -218,6 +219,49 @@ final class IndicatorFixture implements AutoCloseable {
             .single());
   }
 
+  /** An officer of the village (VILLAGE tier) with the given status; removed on close. */
+  long addOfficer(String name, String status) {
+    long id =
+        jdbc.sql(
+                """
+                INSERT INTO officer (district_code, division_code, name, tier, employment, status)
+                VALUES ('120101', ?, ?, 'VILLAGE', 'STAFF', ?) RETURNING id
+                """)
+            .params(village, name, status)
+            .query(Long.class)
+            .single();
+    officers.add(id);
+    return id;
+  }
+
+  /** Certificates of every pre-post course that applies, valid through 2027. */
+  void certify(long officerId) {
+    jdbc.sql(
+            """
+            INSERT INTO training_certificate (officer_id, course_id, district_code, number,
+                issued_on, expires_on)
+            SELECT ?, c.id, '120101', 'TEST-IND-' || ? || '-' || c.id, DATE '2026-01-01',
+                   DATE '2027-12-31'
+              FROM training_course c
+             WHERE c.active AND c.pre_post AND (c.district_code IS NULL OR c.district_code = '120101')
+               AND c.required_for IN ('ALL', 'VILLAGE')
+            """)
+        .params(officerId, officerId)
+        .update();
+  }
+
+  /** A current assignment of the officer to a grid of the village. */
+  void assign(long officerId, String grid) {
+    jdbc.sql(
+            """
+            INSERT INTO officer_assignment (officer_id, grid_code, district_code,
+                grid_division_code, starts_on, created_by)
+            VALUES (?, ?, '120101', ?, DATE '2026-01-01', '指标测试')
+            """)
+        .params(officerId, grid, village)
+        .update();
+  }
+
   private long adminId() {
     return jdbc.sql("SELECT id FROM app_user WHERE username = 'heping.admin'")
         .query(Long.class)
@@ -242,7 +286,12 @@ final class IndicatorFixture implements AutoCloseable {
       jdbc.sql("DELETE FROM patrol_task WHERE id = ?").param(id).update();
     }
     if (officer != null) {
-      jdbc.sql("DELETE FROM officer WHERE id = ?").param(officer).update();
+      officers.add(officer);
+    }
+    for (long id : officers) {
+      jdbc.sql("DELETE FROM officer_assignment WHERE officer_id = ?").param(id).update();
+      jdbc.sql("DELETE FROM training_certificate WHERE officer_id = ?").param(id).update();
+      jdbc.sql("DELETE FROM officer WHERE id = ?").param(id).update();
     }
     for (long id : documents) {
       jdbc.sql("DELETE FROM outreach_delivery WHERE document_id = ?").param(id).update();
