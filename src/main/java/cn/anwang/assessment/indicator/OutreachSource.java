@@ -5,8 +5,6 @@ import cn.anwang.assessment.indicator.Indicator.Unit;
 import cn.anwang.outreach.OutreachFigures;
 import cn.anwang.outreach.OutreachFigures.Receipts;
 import cn.anwang.registry.ObjectCounts;
-import cn.anwang.shared.calendar.WorkingCalendar;
-import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,7 +62,7 @@ class OutreachSource implements IndicatorSource {
       return result;
     }
     Map<String, Receipts> receipts =
-        outreach.receipts(slice.division(), slice.unitLength(), first(slice), last(slice));
+        outreach.receipts(slice.division(), slice.unitLength(), slice.firstDay(), slice.lastDay());
     Map<String, Long> reached =
         outreach.reachedObjects(slice.division(), slice.unitLength(), slice.from(), slice.to());
     Map<String, Integer> registered = objects.byUnit(slice.division(), slice.unitLength());
@@ -93,8 +91,8 @@ class OutreachSource implements IndicatorSource {
               slice.unitLength(),
               unit,
               numerator,
-              first(slice),
-              last(slice),
+              slice.firstDay(),
+              slice.lastDay(),
               limit)
           .stream()
           .map(
@@ -131,13 +129,5 @@ class OutreachSource implements IndicatorSource {
                     o.reachedAt(),
                     "/objects/" + o.objectId()))
         .toList();
-  }
-
-  private static LocalDate first(Slice s) {
-    return s.from().atZone(WorkingCalendar.CHINA).toLocalDate();
-  }
-
-  private static LocalDate last(Slice s) {
-    return s.to().atZone(WorkingCalendar.CHINA).toLocalDate().minusDays(1);
   }
 }

@@ -4,8 +4,6 @@ import cn.anwang.assessment.indicator.Indicator.Direction;
 import cn.anwang.assessment.indicator.Indicator.Unit;
 import cn.anwang.inspection.PatrolFigures;
 import cn.anwang.inspection.PatrolFigures.Tasks;
-import cn.anwang.shared.calendar.WorkingCalendar;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,7 +53,7 @@ class PatrolSource implements IndicatorSource {
       return result;
     }
     patrols
-        .byUnitAndRisk(slice.division(), slice.unitLength(), first(slice), last(slice))
+        .byUnitAndRisk(slice.division(), slice.unitLength(), slice.firstDay(), slice.lastDay())
         .forEach(
             (unit, byRisk) -> {
               Map<String, Figure> figures = new LinkedHashMap<>();
@@ -86,8 +84,8 @@ class PatrolSource implements IndicatorSource {
             unit,
             risk,
             "numerator".equals(part),
-            first(slice),
-            last(slice),
+            slice.firstDay(),
+            slice.lastDay(),
             limit)
         .stream()
         .map(
@@ -103,13 +101,5 @@ class PatrolSource implements IndicatorSource {
                     null,
                     "/objects/" + t.objectId()))
         .toList();
-  }
-
-  private static LocalDate first(Slice s) {
-    return s.from().atZone(WorkingCalendar.CHINA).toLocalDate();
-  }
-
-  private static LocalDate last(Slice s) {
-    return s.to().atZone(WorkingCalendar.CHINA).toLocalDate().minusDays(1);
   }
 }

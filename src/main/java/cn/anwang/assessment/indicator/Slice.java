@@ -1,6 +1,8 @@
 package cn.anwang.assessment.indicator;
 
+import cn.anwang.shared.calendar.WorkingCalendar;
 import java.time.Instant;
+import java.time.LocalDate;
 
 /**
  * What a source computes over: the division subtree (already checked against the reader's scope),
@@ -13,6 +15,16 @@ public record Slice(
 
   public int unitLength() {
     return rows.codeLength();
+  }
+
+  /** The period's first day in Beijing time. */
+  public LocalDate firstDay() {
+    return from.atZone(WorkingCalendar.CHINA).toLocalDate();
+  }
+
+  /** The period's last day in Beijing time ({@code to} is exclusive). */
+  public LocalDate lastDay() {
+    return to.atZone(WorkingCalendar.CHINA).toLocalDate().minusDays(1);
   }
 
   /** The same slice with rows of another level. */

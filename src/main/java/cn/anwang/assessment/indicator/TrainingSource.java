@@ -87,7 +87,7 @@ class TrainingSource implements IndicatorSource {
 
   /** The last day of the period, or today while it runs. */
   private static LocalDate day(Slice s) {
-    LocalDate last = s.to().atZone(WorkingCalendar.CHINA).toLocalDate().minusDays(1);
+    LocalDate last = s.lastDay();
     LocalDate today = s.now().atZone(WorkingCalendar.CHINA).toLocalDate();
     return last.isAfter(today) ? today : last;
   }

@@ -1,6 +1,7 @@
 package cn.anwang.casework.indicator;
 
 import cn.anwang.casework.CaseFigures;
+import cn.anwang.shared.db.UnitColumn;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -73,7 +74,7 @@ class CaseFigureQueries implements CaseFigures {
   @Override
   public Map<String, Map<Measure, Long>> count(Slice slice) {
     Map<String, Object> p = params(slice);
-    String unit = unit(slice);
+    String unit = UnitColumn.of("c", slice.unitLength());
     Map<String, Map<Measure, Long>> result = new TreeMap<>();
     StringBuilder caseSql = new StringBuilder("SELECT ").append(unit).append(" AS unit");
     CASE_MEASURES
@@ -133,19 +134,13 @@ class CaseFigureQueries implements CaseFigures {
              WHERE\s"""
                 + scope(slice)
                 + " AND "
-                + unit(slice)
+                + UnitColumn.of("c", slice.unitLength())
                 + " = :unit AND "
                 + condition
                 + " ORDER BY c.reported_at DESC, c.id DESC LIMIT :limit")
         .params(p)
         .query(CaseFigureQueries::record)
         .list();
-  }
-
-  private static String unit(Slice slice) {
-    return slice.unitLength() == 0
-        ? "coalesce(c.grid_code, '')"
-        : "substring(c.division_code, 1, " + Math.max(2, Math.min(12, slice.unitLength())) + ")";
   }
 
   private static String scope(Slice slice) {

@@ -1,6 +1,7 @@
 package cn.anwang.inspection.figures;
 
 import cn.anwang.inspection.PatrolFigures;
+import cn.anwang.shared.db.UnitColumn;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.List;
@@ -28,7 +29,7 @@ class PatrolFigureQueries implements PatrolFigures {
     Map<String, Map<String, Tasks>> result = new TreeMap<>();
     jdbc.sql(
             "SELECT "
-                + unit(unitLength)
+                + UnitColumn.of("t", unitLength)
                 + ", t.risk_level, count(*), count(*) FILTER (WHERE t.status = 'DONE')"
                 + " FROM patrol_task t WHERE t.division_code LIKE :prefix"
                 + " AND t.due_date BETWEEN :first AND :last GROUP BY 1, 2")
@@ -58,7 +59,7 @@ class PatrolFigureQueries implements PatrolFigures {
             "SELECT t.id, t.object_id, t.risk_level, t.status, t.division_code, t.grid_code,"
                 + " t.due_date FROM patrol_task t WHERE t.division_code LIKE :prefix"
                 + " AND t.due_date BETWEEN :first AND :last AND "
-                + unit(unitLength)
+                + UnitColumn.of("t", unitLength)
                 + " = :unit"
                 + (riskLevel == null ? "" : " AND t.risk_level = :risk")
                 + (doneOnly ? " AND t.status = 'DONE'" : "")
@@ -80,11 +81,5 @@ class PatrolFigureQueries implements PatrolFigures {
                     rs.getString(6),
                     rs.getDate(7).toLocalDate()))
         .list();
-  }
-
-  private static String unit(int length) {
-    return length == 0
-        ? "t.grid_code"
-        : "substring(t.division_code, 1, " + Math.max(2, Math.min(12, length)) + ")";
   }
 }

@@ -1,6 +1,7 @@
 package cn.anwang.outreach.figures;
 
 import cn.anwang.outreach.OutreachFigures;
+import cn.anwang.shared.db.UnitColumn;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -35,7 +36,7 @@ class OutreachFigureQueries implements OutreachFigures {
     Map<String, Receipts> result = new TreeMap<>();
     jdbc.sql(
             "SELECT "
-                + unit("v", unitLength)
+                + UnitColumn.of("v", unitLength)
                 + ", count(*), count(*) FILTER (WHERE v.status = 'RECEIVED')"
                 + DUE
                 + " GROUP BY 1")
@@ -54,7 +55,7 @@ class OutreachFigureQueries implements OutreachFigures {
     Map<String, Long> result = new TreeMap<>();
     jdbc.sql(
             "SELECT "
-                + unit("o", unitLength)
+                + UnitColumn.of("o", unitLength)
                 + ", count(DISTINCT o.object_id) FROM publicity_object o"
                 + " WHERE o.division_code LIKE :prefix"
                 + " AND o.reached_at >= :from AND o.reached_at < :to GROUP BY 1")
@@ -79,7 +80,7 @@ class OutreachFigureQueries implements OutreachFigures {
                 + " v.grid_code, d.receipt_deadline, v.received_at"
                 + DUE
                 + " AND "
-                + unit("v", unitLength)
+                + UnitColumn.of("v", unitLength)
                 + " = :unit"
                 + (receivedOnly ? " AND v.status = 'RECEIVED'" : "")
                 + " ORDER BY d.receipt_deadline DESC, v.id DESC LIMIT :limit")
@@ -114,7 +115,7 @@ class OutreachFigureQueries implements OutreachFigures {
                 + " FROM publicity_object o JOIN publicity_activity a ON a.id = o.activity_id"
                 + " WHERE o.division_code LIKE :prefix"
                 + " AND o.reached_at >= :from AND o.reached_at < :to AND "
-                + unit("o", unitLength)
+                + UnitColumn.of("o", unitLength)
                 + " = :unit ORDER BY o.object_id, o.reached_at DESC LIMIT :limit")
         .param("prefix", divisionPrefix + "%")
         .param("from", Timestamp.from(from))
@@ -131,11 +132,5 @@ class OutreachFigureQueries implements OutreachFigures {
                     rs.getString(5),
                     rs.getTimestamp(6).toInstant()))
         .list();
-  }
-
-  private static String unit(String alias, int length) {
-    return length == 0
-        ? "coalesce(" + alias + ".grid_code, '')"
-        : "substring(" + alias + ".division_code, 1, " + Math.max(2, Math.min(12, length)) + ")";
   }
 }

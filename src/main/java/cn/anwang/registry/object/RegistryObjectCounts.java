@@ -1,6 +1,7 @@
 package cn.anwang.registry.object;
 
 import cn.anwang.registry.ObjectCounts;
+import cn.anwang.shared.db.UnitColumn;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -35,10 +36,7 @@ class RegistryObjectCounts implements ObjectCounts {
 
   @Override
   public Map<String, Integer> byUnit(String divisionPrefix, int unitLength) {
-    String unit =
-        unitLength == 0
-            ? "coalesce(grid_code, '')"
-            : "substring(division_code, 1, " + Math.max(2, Math.min(12, unitLength)) + ")";
+    String unit = UnitColumn.of("", unitLength);
     Map<String, Integer> counts = new TreeMap<>();
     jdbc.sql(
             "SELECT "

@@ -1,5 +1,6 @@
 package cn.anwang.workforce.figures;
 
+import cn.anwang.shared.db.UnitColumn;
 import cn.anwang.workforce.TrainingFigures;
 import java.sql.Date;
 import java.time.LocalDate;
@@ -58,7 +59,7 @@ class TrainingFigureQueries implements TrainingFigures {
     jdbc.sql(
             OFFICERS
                 + "SELECT "
-                + unit(unitLength)
+                + UnitColumn.of("", unitLength)
                 + ", count(*), count(*) FILTER (WHERE qualified), count(*) FILTER (WHERE on_post),"
                 + " count(*) FILTER (WHERE on_post AND NOT qualified) FROM q GROUP BY 1")
         .param("prefix", divisionPrefix + "%")
@@ -85,7 +86,7 @@ class TrainingFigureQueries implements TrainingFigures {
     return jdbc.sql(
             OFFICERS
                 + "SELECT id, name, division_code, qualified, on_post FROM q WHERE "
-                + unit(Math.max(unitLength, 2))
+                + UnitColumn.of("", Math.max(unitLength, 2))
                 + " = :unit"
                 + filter
                 + " ORDER BY name, id LIMIT :limit")
@@ -102,9 +103,5 @@ class TrainingFigureQueries implements TrainingFigures {
                     rs.getBoolean(4),
                     rs.getBoolean(5)))
         .list();
-  }
-
-  private static String unit(int length) {
-    return "substring(division_code, 1, " + Math.max(2, Math.min(12, length)) + ")";
   }
 }
