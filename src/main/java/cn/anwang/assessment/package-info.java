@@ -2,9 +2,9 @@
  * Assessment (年度考核与统计分析): the indicator catalogue computed from the work other modules record, with
  * a drill-down from any figure to the records behind it. It reads other modules only through their
  * public APIs ({@code casework.CaseFigures}, {@code registry.ObjectCounts}, {@code area.Grids} and
- * {@code GridCoverageGaps}, {@code publicreport.PublicReportIndicators}, {@code outreach.OutreachFigures}) and never writes their
- * data. Nothing it counts is online time, log-ins, check-ins or a quota of events (see {@code
- * IndicatorCatalogue}).
+ * {@code GridCoverageGaps}, {@code publicreport.PublicReportIndicators}, {@code
+ * outreach.OutreachFigures}) and never writes their data. Nothing it counts is online time,
+ * log-ins, check-ins or a quota of events (see {@code IndicatorCatalogue}).
  *
  * <p>Internal packages: {@code indicator} (definitions, sources, the table), {@code web} (API and
  * pages).
