@@ -56,6 +56,8 @@ public final class AssessmentBenchmark {
   private static final int CASES = setting("BENCH_CASES", 200_000);
   private static final int CLIENTS = setting("BENCH_CLIENTS", 2);
   private static final int REQUESTS = setting("BENCH_REQUESTS", 400);
+  // to look at the data (EXPLAIN ANALYZE) before the measurements: seconds to wait after writing
+  private static final int HOLD = setting("BENCH_HOLD_SECONDS", 0);
 
   private AssessmentBenchmark() {}
 
@@ -103,6 +105,15 @@ public final class AssessmentBenchmark {
                   String.class)),
           count(jdbc, "SELECT count(*) FROM case_event"),
           seconds(t1));
+      if (HOLD > 0) {
+        System.out.printf(
+            Locale.ROOT,
+            "Holding %d s: PostgreSQL on port %s, data in %s%n",
+            HOLD,
+            jdbc.queryForObject("SELECT current_setting('port')", String.class),
+            pg);
+        Thread.sleep(HOLD * 1000L);
+      }
       inProcess(app.getBean(IndicatorTables.class), jdbc, pg);
       int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
       overHttp(port, jdbc, pg);
