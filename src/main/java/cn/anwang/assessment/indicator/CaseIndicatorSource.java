@@ -152,6 +152,14 @@ class CaseIndicatorSource implements IndicatorSource {
     return result;
   }
 
+  /**
+   * Cases, objects and grids each lie in one unit of the rows (the division itself counts as one).
+   */
+  @Override
+  public boolean additive() {
+    return true;
+  }
+
   @Override
   public List<Evidence> evidence(String code, Slice slice, String unit, String part, int limit) {
     Measure measure;

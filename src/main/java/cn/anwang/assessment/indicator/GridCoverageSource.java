@@ -63,6 +63,14 @@ class GridCoverageSource implements IndicatorSource {
     return result;
   }
 
+  /**
+   * Cases, objects and grids each lie in one unit of the rows (the division itself counts as one).
+   */
+  @Override
+  public boolean additive() {
+    return true;
+  }
+
   @Override
   public List<Evidence> evidence(String code, Slice slice, String unit, String part, int limit) {
     Set<String> uncovered = uncovered(slice.division());

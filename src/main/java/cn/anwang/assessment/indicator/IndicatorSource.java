@@ -18,4 +18,13 @@ interface IndicatorSource {
    * @param part {@code numerator} or {@code denominator}
    */
   List<Evidence> evidence(String code, Slice slice, String unit, String part, int limit);
+
+  /**
+   * Whether every figure is a count over records that each belong to exactly one row unit, so that
+   * the division's figure is its units' numerators and denominators summed (a median is not): the
+   * table then computes the units only, not the division a second time.
+   */
+  default boolean additive() {
+    return false;
+  }
 }

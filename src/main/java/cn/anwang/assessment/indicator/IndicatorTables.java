@@ -71,10 +71,13 @@ public class IndicatorTables {
     Map<String, Figure> total = new LinkedHashMap<>();
     Map<String, Map<String, Figure>> byUnit = new LinkedHashMap<>();
     for (IndicatorSource source : catalogue.sources()) {
-      source.compute(own).getOrDefault(division, Map.of()).forEach(total::put);
-      source
-          .compute(below)
-          .forEach((u, f) -> byUnit.computeIfAbsent(u, x -> new LinkedHashMap<>()).putAll(f));
+      Map<String, Map<String, Figure>> rowFigures = source.compute(below);
+      rowFigures.forEach((u, f) -> byUnit.computeIfAbsent(u, x -> new LinkedHashMap<>()).putAll(f));
+      if (source.additive()) {
+        total.putAll(sum(source, rowFigures));
+      } else {
+        source.compute(own).getOrDefault(division, Map.of()).forEach(total::put);
+      }
     }
     List<Row> units = new ArrayList<>();
     Set<String> seen = new LinkedHashSet<>();
@@ -155,6 +158,29 @@ public class IndicatorTables {
       months.add(new MonthFigure(month.toString(), f));
     }
     return months;
+  }
+
+  /** The division's figures of an additive source: its units' counts summed. */
+  private static Map<String, Figure> sum(
+      IndicatorSource source, Map<String, Map<String, Figure>> rowFigures) {
+    Map<String, Figure> total = new LinkedHashMap<>();
+    for (Indicator indicator : source.indicators()) {
+      long numerator = 0;
+      long denominator = 0;
+      boolean counted = false;
+      for (Map<String, Figure> figures : rowFigures.values()) {
+        Figure f = figures.get(indicator.code());
+        if (f != null) {
+          counted = true;
+          numerator += f.numerator() == null ? 0 : f.numerator();
+          denominator += f.denominator() == null ? 0 : f.denominator();
+        }
+      }
+      if (counted) {
+        total.put(indicator.code(), indicator.figure(numerator, denominator));
+      }
+    }
+    return total;
   }
 
   private List<RowUnit> units(String division, Level rows) {

@@ -46,6 +46,12 @@ class PatrolSource implements IndicatorSource {
     return indicators;
   }
 
+  /** Every task lies in one unit, so the division's counts are its units' summed. */
+  @Override
+  public boolean additive() {
+    return true;
+  }
+
   @Override
   public Map<String, Map<String, Figure>> compute(Slice slice) {
     Map<String, Map<String, Figure>> result = new LinkedHashMap<>();

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -73,6 +74,10 @@ class CaseFigureQueries implements CaseFigures {
 
   @Override
   public Map<String, Map<Measure, Long>> count(Slice slice) {
+    return withCustomPlans(() -> counts(slice));
+  }
+
+  private Map<String, Map<Measure, Long>> counts(Slice slice) {
     Map<String, Object> p = params(slice);
     String unit = UnitColumn.of("c", slice.unitLength());
     Map<String, Map<Measure, Long>> result = new TreeMap<>();
@@ -112,6 +117,37 @@ class CaseFigureQueries implements CaseFigures {
 
   @Override
   public List<CaseRecord> records(Slice slice, String unit, Measure measure, int limit) {
+    return withCustomPlans(() -> caseRecords(slice, unit, measure, limit));
+  }
+
+  /**
+   * Runs the queries with a plan made for their parameters. After a statement has been executed
+   * five times as a server-side prepared statement, PostgreSQL may switch to a generic plan, one
+   * made without the parameters' values: it cannot use the division prefix ({@code LIKE :prefix})
+   * on {@code safety_case_scope_idx}, and for the timeline scan it then reads every counted line of
+   * the district's period and looks up each line's case (226 ms for a street of 2,700 cases among a
+   * district's 35,000, against 14 ms with its own plan; see docs/benchmarks.md, "Assessment").
+   * Planning these statements takes about a millisecond. The setting is local to the transaction
+   * and put back afterwards, so the caller's other statements keep theirs.
+   */
+  private <T> T withCustomPlans(Supplier<T> queries) {
+    String previous =
+        jdbc.sql(
+                "SELECT current_setting('plan_cache_mode'),"
+                    + " set_config('plan_cache_mode', 'force_custom_plan', true)")
+            .query((rs, n) -> rs.getString(1))
+            .single();
+    try {
+      return queries.get();
+    } finally {
+      jdbc.sql("SELECT set_config('plan_cache_mode', :previous, true)")
+          .param("previous", previous)
+          .query((rs, n) -> rs.getString(1))
+          .single();
+    }
+  }
+
+  private List<CaseRecord> caseRecords(Slice slice, String unit, Measure measure, int limit) {
     Map<String, Object> p = params(slice);
     p.put("unit", unit == null ? "" : unit);
     p.put("limit", Math.max(1, Math.min(limit, 1000)));

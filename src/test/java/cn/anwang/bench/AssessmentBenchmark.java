@@ -1,0 +1,468 @@
+package cn.anwang.bench;
+
+import cn.anwang.AnwangApplication;
+import cn.anwang.assessment.indicator.Figure;
+import cn.anwang.assessment.indicator.IndicatorTables;
+import cn.anwang.assessment.indicator.Level;
+import cn.anwang.shared.calendar.WorkingCalendar;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The annual assessment at Tianjin scale. Starts the application (embedded PostgreSQL in a
+ * temporary directory, demo off), writes the city of {@link SyntheticWorkforceCity} (3–6 grids per
+ * village of the real division tree, {@code BENCH_OBJECTS} = 300,000 objects, about 10,000 officers
+ * assigned to 97% of the grids) and {@code BENCH_CASES} (default 200,000) cases of 2026 spread over
+ * the grids with their timeline, then times
+ *
+ * <ol>
+ *   <li>the city's indicator table for 2026 (rows: the 16 districts), the first call and warm
+ *       calls, wall time and CPU of the JVM and of PostgreSQL;
+ *   <li>each district's table, a street's table and a street's table by grid;
+ *   <li>{@code GET /api/v1/indicator-table} over loopback HTTP (Basic auth) for a dashboard's mix
+ *       of divisions from {@code BENCH_CLIENTS} (default 2) clients, p50/p95/p99, and the heap.
+ * </ol>
+ *
+ * <p>{@code mvn -q -Pbench test-compile exec:exec -Dbench.main=cn.anwang.bench.AssessmentBenchmark}
+ */
+public final class AssessmentBenchmark {
+
+  private static final String ADMIN_PASSWORD = "bench-admin-password";
+  private static final int OBJECTS = setting("BENCH_OBJECTS", 300_000);
+  private static final int CASES = setting("BENCH_CASES", 200_000);
+  private static final int CLIENTS = setting("BENCH_CLIENTS", 2);
+  private static final int REQUESTS = setting("BENCH_REQUESTS", 400);
+  // to look at the data (EXPLAIN ANALYZE) before the measurements: seconds to wait after writing
+  private static final int HOLD = setting("BENCH_HOLD_SECONDS", 0);
+
+  private AssessmentBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    Path data = Files.createTempDirectory("anwang-assessment-bench");
+    Path pg = data.resolve("postgres");
+    long t0 = System.nanoTime();
+    ConfigurableApplicationContext app =
+        new SpringApplicationBuilder(AnwangApplication.class)
+            .run(
+                "--server.port=0",
+                "--anwang.demo=false",
+                "--anwang.admin-password=" + ADMIN_PASSWORD,
+                "--anwang.embedded-database.data-directory=" + pg,
+                "--anwang.casework.reminders.scan-every=24h",
+                "--anwang.inspection.plan-every=1000d",
+                "--logging.level.root=WARN");
+    try {
+      System.out.printf(
+          Locale.ROOT,
+          "Java %s, %d processors available, max heap %d MB; application started in %.1f s%n",
+          System.getProperty("java.version"),
+          Runtime.getRuntime().availableProcessors(),
+          HeapSampler.max() >> 20,
+          seconds(t0));
+      JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+      long t1 = System.nanoTime();
+      SyntheticWorkforceCity.write(jdbc, OBJECTS, false);
+      writeCases(jdbc);
+      jdbc.execute("VACUUM ANALYZE");
+      System.out.printf(
+          Locale.ROOT,
+          "Wrote %,d grids, %,d objects, %,d officers, %,d assignments, %,d cases (%s),"
+              + " %,d timeline lines, in %.1f s%n",
+          count(jdbc, "SELECT count(*) FROM grid"),
+          count(jdbc, "SELECT count(*) FROM supervised_object"),
+          count(jdbc, "SELECT count(*) FROM officer"),
+          count(jdbc, "SELECT count(*) FROM officer_assignment WHERE ends_on IS NULL"),
+          count(jdbc, "SELECT count(*) FROM safety_case"),
+          String.join(
+              ", ",
+              jdbc.queryForList(
+                  "SELECT status || ' ' || count(*) FROM safety_case GROUP BY status"
+                      + " ORDER BY count(*) DESC",
+                  String.class)),
+          count(jdbc, "SELECT count(*) FROM case_event"),
+          seconds(t1));
+      if (HOLD > 0) {
+        System.out.printf(
+            Locale.ROOT,
+            "Holding %d s: PostgreSQL on port %s, data in %s%n",
+            HOLD,
+            jdbc.queryForObject("SELECT current_setting('port')", String.class),
+            pg);
+        Thread.sleep(HOLD * 1000L);
+      }
+      inProcess(app.getBean(IndicatorTables.class), jdbc, pg);
+      int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
+      overHttp(port, jdbc, pg);
+    } finally {
+      app.close();
+      try (Stream<Path> files = Files.walk(data)) {
+        files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+  }
+
+  // ------------------------------------------------------------------ data
+
+  /**
+   * Cases of 2026 over the grids: 80% closed (one in ten late), 4% voided, the rest open (reported,
+   * registered, rectifying, feedback submitted; most past their stage's deadline by now). Timeline:
+   * report, register, dispatch, feedback, re-inspection ({@code onTime} in the data, one in seven
+   * late), close, plus returns (1 in 23), reworks (1 in 17, a failed re-inspection with {@code
+   * onTime}) and approved extensions (1 in 29).
+   */
+  private static void writeCases(JdbcTemplate jdbc) {
+    jdbc.update(
+        "WITH gr AS (SELECT row_number() OVER (ORDER BY code) - 1 AS n, code, division_code"
+            + " FROM grid), gc AS (SELECT count(*) AS c FROM grid),"
+            + " g AS (SELECT i, hashint4(i) & 2147483647 AS h, hashint4(i + 99991) & 2147483647"
+            + " AS h2, timestamptz '2026-01-01 09:00+08' + (i % 334) * interval '1 day'"
+            + " + (hashint4(i + 7) & 32767) * interval '1 second' AS reported"
+            + " FROM generate_series(1, ?) i),"
+            + " s AS (SELECT g.*, gr.code AS grid, gr.division_code AS div,"
+            + " CASE WHEN h % 100 < 80 THEN 'CLOSED' WHEN h % 100 < 84 THEN 'VOIDED'"
+            + " WHEN h % 100 < 86 THEN 'REPORTED' WHEN h % 100 < 88 THEN 'REGISTERED'"
+            + " WHEN h % 100 < 95 THEN 'RECTIFYING' ELSE 'FEEDBACK_SUBMITTED' END AS st"
+            + " FROM g CROSS JOIN gc JOIN gr ON gr.n = g.h2 % gc.c)"
+            + " INSERT INTO safety_case (number, district_code, street_code, village_code,"
+            + " division_code, grid_code, type, source, title, description, status, handler_type,"
+            + " handler_code, stage, stage_started_at, stage_due_at, due_at, reported_at,"
+            + " registered_at, first_dispatched_at, feedback_at, closed_at, voided_at,"
+            + " closed_on_time, handling_working_seconds, rework_count, wrong_dispatch_count,"
+            + " extension_count, reporter_name, lon, lat, synthetic)"
+            + " SELECT 'A-' || i, substr(div, 1, 6), substr(div, 1, 9), div, div, grid,"
+            + " CASE WHEN h2 % 100 < 70 THEN 'GENERAL_HAZARD' WHEN h2 % 100 < 75 THEN"
+            + " 'MAJOR_HAZARD' WHEN h2 % 100 < 85 THEN 'ILLEGAL_OPERATION' ELSE 'OTHER' END,"
+            + " 'OFFICER_INSPECTION', '考核基准案件', '基准', st,"
+            + " CASE WHEN st IN ('CLOSED', 'RECTIFYING', 'FEEDBACK_SUBMITTED') THEN 'STREET' END,"
+            + " CASE WHEN st IN ('CLOSED', 'RECTIFYING', 'FEEDBACK_SUBMITTED')"
+            + " THEN substr(div, 1, 9) END,"
+            + " CASE st WHEN 'REPORTED' THEN 'REGISTER' WHEN 'REGISTERED' THEN 'DISPATCH'"
+            + " WHEN 'RECTIFYING' THEN 'RECTIFY' WHEN 'FEEDBACK_SUBMITTED' THEN 'REINSPECT' END,"
+            + " CASE WHEN st NOT IN ('CLOSED', 'VOIDED') THEN reported END,"
+            + " CASE WHEN st NOT IN ('CLOSED', 'VOIDED') THEN reported + interval '14 days' END,"
+            + " CASE WHEN st IN ('CLOSED', 'RECTIFYING', 'FEEDBACK_SUBMITTED') THEN reported"
+            + " + CASE WHEN h % 29 = 0 THEN interval '21 days' ELSE interval '14 days' END END,"
+            + " reported, CASE WHEN st <> 'REPORTED' THEN reported + interval '2 hours' END,"
+            + " CASE WHEN st IN ('CLOSED', 'RECTIFYING', 'FEEDBACK_SUBMITTED')"
+            + " THEN reported + interval '5 hours' END,"
+            + " CASE WHEN st IN ('CLOSED', 'FEEDBACK_SUBMITTED') THEN reported + interval '9 days'"
+            + " END,"
+            + " CASE WHEN st = 'CLOSED' THEN reported + (CASE WHEN h % 10 = 0 THEN 25 ELSE 11 END)"
+            + " * interval '1 day' END,"
+            + " CASE WHEN st = 'VOIDED' THEN reported + interval '1 day' END,"
+            + " CASE WHEN st = 'CLOSED' THEN h % 10 <> 0 END,"
+            + " CASE WHEN st = 'CLOSED' THEN (7 + h % 5) * 86400 END,"
+            + " CASE WHEN st = 'CLOSED' AND h % 17 = 0 THEN 1 ELSE 0 END,"
+            + " CASE WHEN st IN ('CLOSED', 'RECTIFYING', 'FEEDBACK_SUBMITTED') AND h % 23 = 0"
+            + " THEN 1 ELSE 0 END,"
+            + " CASE WHEN st IN ('CLOSED', 'RECTIFYING', 'FEEDBACK_SUBMITTED') AND h % 29 = 0"
+            + " THEN 1 ELSE 0 END, '基准', 117.2, 39.12, true"
+            + " FROM s",
+        CASES);
+    jdbc.update(
+        "INSERT INTO case_event (case_id, district_code, at, actor_name, action, data)"
+            + " SELECT c.id, c.district_code, x.at, '基准', x.action, x.data"
+            + " FROM safety_case c CROSS JOIN LATERAL (SELECT (hashint8(c.id) & 2147483647) % 7"
+            + " <> 0 AS on_time) o CROSS JOIN LATERAL (VALUES"
+            + " (c.reported_at, 'REPORT', '{}'::jsonb),"
+            + " (c.registered_at, 'REGISTER', '{}'::jsonb),"
+            + " (c.first_dispatched_at, 'DISPATCH', '{}'::jsonb),"
+            + " (c.feedback_at, 'FEEDBACK', '{}'::jsonb),"
+            + " (c.closed_at - interval '1 hour', 'REINSPECT_PASS',"
+            + " jsonb_build_object('onTime', o.on_time)),"
+            + " (c.closed_at, 'CLOSE', '{}'::jsonb),"
+            + " (c.voided_at, 'VOID', '{}'::jsonb),"
+            + " (CASE WHEN c.rework_count > 0 THEN c.feedback_at + interval '1 day' END, 'REWORK',"
+            + " jsonb_build_object('onTime', o.on_time)),"
+            + " (CASE WHEN c.wrong_dispatch_count > 0 THEN c.first_dispatched_at"
+            + " + interval '1 hour' END, 'RETURN', '{}'::jsonb),"
+            + " (CASE WHEN c.extension_count > 0 THEN c.first_dispatched_at + interval '2 days'"
+            + " END, 'APPROVE_EXTENSION', '{}'::jsonb)) x(at, action, data)"
+            + " WHERE c.number LIKE 'A-%' AND x.at IS NOT NULL");
+  }
+
+  // ------------------------------------------------------------------ in process
+
+  private static void inProcess(IndicatorTables tables, JdbcTemplate jdbc, Path pg) {
+    Instant from = LocalDate.of(2026, 1, 1).atStartOfDay(WorkingCalendar.CHINA).toInstant();
+    Instant to = LocalDate.of(2027, 1, 1).atStartOfDay(WorkingCalendar.CHINA).toInstant();
+    Instant now = Instant.now();
+    System.out.printf(Locale.ROOT, "%nIn process (IndicatorTables.table), year 2026:%n");
+    long heapBefore = HeapSampler.usedAfterGc(3);
+    long peak;
+    try (HeapSampler heap = HeapSampler.start(10)) {
+      IndicatorTables.Table city =
+          timed(
+              "city (12), rows = districts, first call",
+              pg,
+              1,
+              () -> tables.table("12", null, Level.DISTRICT, from, to, now));
+      describe(city);
+      timed(
+          "city (12), rows = districts, warm",
+          pg,
+          5,
+          () -> tables.table("12", null, Level.DISTRICT, from, to, now));
+      List<String> districts =
+          jdbc.queryForList(
+              "SELECT code FROM division WHERE level = 'district' ORDER BY code", String.class);
+      timed(
+          "each of the " + districts.size() + " districts, rows = streets (one pass, per district)",
+          pg,
+          1,
+          districts.size(),
+          () -> {
+            for (String d : districts) {
+              tables.table(d, null, Level.STREET, from, to, now);
+            }
+            return null;
+          });
+      String street =
+          jdbc.queryForObject(
+              "SELECT street_code FROM safety_case GROUP BY 1 ORDER BY count(*) DESC LIMIT 1",
+              String.class);
+      describe(
+          timed(
+              "street " + street + ", rows = villages",
+              pg,
+              5,
+              () -> tables.table(street, null, Level.VILLAGE, from, to, now)));
+      describe(
+          timed(
+              "street " + street + ", by=grid",
+              pg,
+              5,
+              () -> tables.table(street, null, Level.GRID, from, to, now)));
+      peak = heap.stop();
+    }
+    System.out.printf(
+        Locale.ROOT,
+        "  Heap: %d MB used after GC before; peak %d MB sampled during; max heap %d MB%n",
+        heapBefore >> 20,
+        peak >> 20,
+        HeapSampler.max() >> 20);
+  }
+
+  private static void describe(IndicatorTables.Table t) {
+    Figure due = t.total().figures().get("case.closeRate");
+    Figure onTime = t.total().figures().get("case.onTimeRate");
+    Figure coverage = t.total().figures().get("grid.coverage");
+    System.out.printf(
+        Locale.ROOT,
+        "    %s %s: %d rows; 结案率 %s/%s, 按期结案率 %s/%s, grid coverage %s/%s%n",
+        t.division(),
+        t.name(),
+        t.units().size(),
+        due == null ? "-" : due.numerator(),
+        due == null ? "-" : due.denominator(),
+        onTime == null ? "-" : onTime.numerator(),
+        onTime == null ? "-" : onTime.denominator(),
+        coverage == null ? "-" : coverage.numerator(),
+        coverage == null ? "-" : coverage.denominator());
+  }
+
+  private static <T> T timed(String what, Path pg, int rounds, Supplier<T> work) {
+    return timed(what, pg, rounds, 1, work);
+  }
+
+  /** Runs {@code work} {@code rounds} times; prints wall (min/median/max) and CPU per round. */
+  private static <T> T timed(String what, Path pg, int rounds, int perRound, Supplier<T> work) {
+    double[] ms = new double[rounds];
+    T last = null;
+    long[] before = CpuTime.snapshot(pg);
+    for (int i = 0; i < rounds; i++) {
+      long s = System.nanoTime();
+      last = work.get();
+      ms[i] = (System.nanoTime() - s) / 1e6;
+    }
+    long[] after = CpuTime.snapshot(pg);
+    Arrays.sort(ms);
+    System.out.printf(
+        Locale.ROOT,
+        "  %s: %s wall min %.0f ms, median %.0f ms, max %.0f ms%s; CPU per round JVM %.0f ms +"
+            + " PostgreSQL %.0f ms%n",
+        what,
+        rounds == 1 ? "1 round," : rounds + " rounds,",
+        ms[0],
+        ms[rounds / 2],
+        ms[rounds - 1],
+        perRound > 1
+            ? String.format(Locale.ROOT, " (%.0f ms each)", ms[rounds / 2] / perRound)
+            : "",
+        (after[0] - before[0]) / 1e6 / rounds,
+        before[1] < 0 ? Double.NaN : (after[1] - before[1]) / 1e6 / rounds);
+    return last;
+  }
+
+  // ------------------------------------------------------------------ over HTTP
+
+  /**
+   * A dashboard's mix: the city, every district, 30 streets, 30 villages and 10 streets by grid,
+   * shuffled, sent by {@link #CLIENTS} clients in turn.
+   */
+  private static void overHttp(int port, JdbcTemplate jdbc, Path pg) throws Exception {
+    List<String> divisions = new ArrayList<>();
+    divisions.add("division=12");
+    jdbc.queryForList("SELECT code FROM division WHERE level = 'district'", String.class)
+        .forEach(c -> divisions.add("division=" + c));
+    jdbc.queryForList(
+            "SELECT code FROM division WHERE level = 'street' ORDER BY hashtext(code) LIMIT 30",
+            String.class)
+        .forEach(c -> divisions.add("division=" + c));
+    jdbc.queryForList(
+            "SELECT code FROM division WHERE level = 'village' ORDER BY hashtext(code) LIMIT 30",
+            String.class)
+        .forEach(c -> divisions.add("division=" + c));
+    jdbc.queryForList(
+            "SELECT code FROM division WHERE level = 'street' ORDER BY hashtext(code || 'g')"
+                + " LIMIT 10",
+            String.class)
+        .forEach(c -> divisions.add("division=" + c + "&by=grid"));
+    List<String> urls = new ArrayList<>();
+    Random random = new Random(20261207);
+    while (urls.size() < REQUESTS) {
+      List<String> round = new ArrayList<>(divisions);
+      Collections.shuffle(round, random);
+      round.forEach(
+          d ->
+              urls.add("http://localhost:" + port + "/api/v1/indicator-table?" + d + "&year=2026"));
+    }
+    String auth =
+        "Basic "
+            + Base64.getEncoder()
+                .encodeToString(("admin:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
+    HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    // warm-up: every kind of request once
+    long bytes = 0;
+    for (String d : divisions) {
+      bytes +=
+          send(
+              client,
+              "http://localhost:" + port + "/api/v1/indicator-table?" + d + "&year=2026",
+              auth);
+    }
+    System.out.printf(
+        Locale.ROOT,
+        "%nOver HTTP (GET /api/v1/indicator-table, Basic auth, loopback), %d kinds of request"
+            + " (city, %d districts, 30 streets, 30 villages, 10 streets by grid), warmed up once"
+            + " each (%,d bytes in all):%n",
+        divisions.size(),
+        divisions.size() - 71,
+        bytes);
+    long heapBefore = HeapSampler.usedAfterGc(3);
+    long[] took = new long[REQUESTS];
+    AtomicInteger next = new AtomicInteger();
+    AtomicInteger failures = new AtomicInteger();
+    ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+    long[] cpuBefore = CpuTime.snapshot(pg);
+    long started = System.nanoTime();
+    long peak;
+    try (HeapSampler heap = HeapSampler.start(10)) {
+      List<Future<?>> clients = new ArrayList<>();
+      for (int c = 0; c < CLIENTS; c++) {
+        clients.add(
+            pool.submit(
+                () -> {
+                  for (int i = next.getAndIncrement(); i < REQUESTS; i = next.getAndIncrement()) {
+                    long s = System.nanoTime();
+                    try {
+                      send(client, urls.get(i), auth);
+                    } catch (Exception e) {
+                      failures.incrementAndGet();
+                    }
+                    took[i] = System.nanoTime() - s;
+                  }
+                  return null;
+                }));
+      }
+      for (Future<?> f : clients) {
+        f.get();
+      }
+      peak = heap.stop();
+    }
+    double elapsed = seconds(started);
+    long[] cpuAfter = CpuTime.snapshot(pg);
+    pool.shutdown();
+    long[] sorted = took.clone();
+    Arrays.sort(sorted);
+    System.out.printf(
+        Locale.ROOT,
+        "  %d clients, %d requests in %.1f s (%.1f requests/s), failures %d%n",
+        CLIENTS,
+        REQUESTS,
+        elapsed,
+        REQUESTS / elapsed,
+        failures.get());
+    System.out.printf(
+        Locale.ROOT,
+        "  latency ms: p50 %.1f, p95 %.1f, p99 %.1f, max %.1f%n",
+        pct(sorted, 50),
+        pct(sorted, 95),
+        pct(sorted, 99),
+        sorted[sorted.length - 1] / 1e6);
+    System.out.print("  ");
+    CpuTime.report(cpuBefore, cpuAfter, REQUESTS, "request");
+    System.out.printf(
+        Locale.ROOT,
+        "  Heap: %d MB used after GC before the requests; peak %d MB sampled during them;"
+            + " max heap %d MB%n",
+        heapBefore >> 20,
+        peak >> 20,
+        HeapSampler.max() >> 20);
+  }
+
+  private static long send(HttpClient client, String url, String auth) throws Exception {
+    HttpResponse<byte[]> r =
+        client.send(
+            HttpRequest.newBuilder(URI.create(url)).header("Authorization", auth).GET().build(),
+            HttpResponse.BodyHandlers.ofByteArray());
+    if (r.statusCode() != 200) {
+      throw new IllegalStateException(url + ": " + r.statusCode());
+    }
+    return r.body().length;
+  }
+
+  // ------------------------------------------------------------------ helpers
+
+  private static double pct(long[] sorted, int p) {
+    int i = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+    return sorted[Math.max(0, Math.min(sorted.length - 1, i))] / 1e6;
+  }
+
+  private static long count(JdbcTemplate jdbc, String sql) {
+    return jdbc.queryForObject(sql, Long.class);
+  }
+
+  private static int setting(String name, int otherwise) {
+    String value = System.getenv(name);
+    return value == null || value.isBlank() ? otherwise : Integer.parseInt(value.strip());
+  }
+
+  private static double seconds(long since) {
+    return (System.nanoTime() - since) / 1e9;
+  }
+}
