@@ -43,6 +43,10 @@ class IndicatorApiTest {
     try (IndicatorFixture f = new IndicatorFixture(jdbc)) {
       String g1 = f.grids.get(0);
       String g2 = f.grids.get(1);
+      // before any case: the village's case figures are 0 / 0, without a value
+      JsonNode empty = table("heping.admin", f.village, null).path("total").path("figures");
+      assertThat(empty.path("case.closeRate").path("denominator").asLong()).isZero();
+      assertThat(empty.path("case.closeRate").path("value").isNull()).isTrue();
       // c1: a hazard due in March, closed on time; c2: a major hazard closed late after a rework
       long c1 =
           f.addCase(

@@ -167,18 +167,15 @@ public class IndicatorTables {
     for (Indicator indicator : source.indicators()) {
       long numerator = 0;
       long denominator = 0;
-      boolean counted = false;
       for (Map<String, Figure> figures : rowFigures.values()) {
         Figure f = figures.get(indicator.code());
         if (f != null) {
-          counted = true;
           numerator += f.numerator() == null ? 0 : f.numerator();
           denominator += f.denominator() == null ? 0 : f.denominator();
         }
       }
-      if (counted) {
-        total.put(indicator.code(), indicator.figure(numerator, denominator));
-      }
+      // nothing counted is 0 / 0 (no value), not "not computed here"
+      total.put(indicator.code(), indicator.figure(numerator, denominator));
     }
     return total;
   }
