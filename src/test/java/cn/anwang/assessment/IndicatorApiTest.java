@@ -265,6 +265,29 @@ class IndicatorApiTest {
   }
 
   @Test
+  void staffingComplianceIsTheStaffingPagesJudgement() throws Exception {
+    JsonNode district = table("heping.admin", "120101", null);
+    MvcResult report = call("heping.admin", get("/api/v1/staffing").param("division", "120101"));
+    JsonNode total = json.readTree(report.getResponse().getContentAsString()).path("total");
+    assertFigure(
+        district.path("total").path("figures"),
+        "staffing.compliance",
+        total.path("streetsWithin").asLong(),
+        total.path("streets").asLong(),
+        Math.round(total.path("streetsWithin").asLong() * 10_000.0 / total.path("streets").asLong())
+            / 100.0);
+    // each street's row is 1 / 1 or 0 / 1, and not computed below the street
+    for (JsonNode row : district.path("units")) {
+      assertThat(row.path("figures").path("staffing.compliance").path("denominator").asLong())
+          .isEqualTo(1);
+    }
+    String street = district.path("units").get(0).path("unit").path("code").asText();
+    JsonNode villages = table("heping.admin", street, null);
+    assertThat(villages.path("total").path("figures").has("staffing.compliance")).isTrue();
+    assertThat(villages.path("units").get(0).path("figures").has("staffing.compliance")).isFalse();
+  }
+
+  @Test
   void outsideTheTerritoryIsNotFoundAndBadParametersAreExplainedInTheReadersLanguage()
       throws Exception {
     assertThat(
