@@ -54,12 +54,7 @@ class IndicatorRequests {
    */
   Resolved resolve(String division, String by, String year, String from, String to) {
     Actor actor = currentActor.require();
-    String department =
-        switch (actor.role()) {
-          case CITY_ADMIN, DISTRICT_ADMIN, STREET_ADMIN, AUDITOR -> null;
-          case DEPARTMENT_STAFF -> actor.scope().departmentCode();
-          default -> throw ApiProblems.forbidden(text("assessment.refused.role"));
-        };
+    String department = department(actor);
     String code =
         division == null || division.isBlank() ? actor.scope().territoryCode() : division.strip();
     Level level = Level.ofCode(code);
@@ -96,6 +91,20 @@ class IndicatorRequests {
         last,
         first.atStartOfDay(WorkingCalendar.CHINA).toInstant(),
         last.plusDays(1).atStartOfDay(WorkingCalendar.CHINA).toInstant());
+  }
+
+  /** Refuses a caller who may not read indicators (403). */
+  void requireReader() {
+    department(currentActor.require());
+  }
+
+  /** The department a reader's figures are limited to (null: all); 403 for other roles. */
+  private String department(Actor actor) {
+    return switch (actor.role()) {
+      case CITY_ADMIN, DISTRICT_ADMIN, STREET_ADMIN, AUDITOR -> null;
+      case DEPARTMENT_STAFF -> actor.scope().departmentCode();
+      default -> throw ApiProblems.forbidden(text("assessment.refused.role"));
+    };
   }
 
   /** Refuses a code the catalogue does not have (404). */
