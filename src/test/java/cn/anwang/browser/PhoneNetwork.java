@@ -3,6 +3,7 @@ package cn.anwang.browser;
 import java.lang.reflect.Field;
 import java.time.Duration;
 import java.util.Map;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.devtools.Command;
 import org.openqa.selenium.devtools.Connection;
@@ -33,12 +34,23 @@ final class PhoneNetwork {
    * from then on the phone pages work offline.
    */
   void awaitOfflineReady() {
-    wait.until(
-        d ->
-            (Boolean)
-                driver.executeScript(
-                    "return !!navigator.serviceWorker.controller"
-                        + " && document.documentElement.dataset.prefetched === 'done'"));
+    try {
+      wait.until(d -> offlineReady());
+    } catch (TimeoutException e) {
+      // on a loaded machine the first install can miss its turn; the page registers the service
+      // worker again on every load, as the officer's next visit would
+      System.err.println(
+          "PhoneNetwork: not offline-ready after a wait (" + describe() + "); reload");
+      driver.navigate().refresh();
+      new WebDriverWait(driver, Duration.ofSeconds(60)).until(d -> offlineReady());
+    }
+  }
+
+  private boolean offlineReady() {
+    return Boolean.TRUE.equals(
+        driver.executeScript(
+            "return !!navigator.serviceWorker.controller"
+                + " && document.documentElement.dataset.prefetched === 'done'"));
   }
 
   /**
