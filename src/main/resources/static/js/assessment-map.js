@@ -102,6 +102,17 @@
       });
     });
     select.addEventListener('change', paint);
+    // the dashboard's two colourings, one tap each: risk on the register and overdue cases
+    document.querySelectorAll('[data-map-indicator]').forEach(function (b) {
+      b.addEventListener('click', function () {
+        select.value = b.dataset.mapIndicator;
+        paint();
+      });
+    });
+    const wanted = new URLSearchParams(location.search).get('indicator');
+    if (wanted && table.indicators.some(function (i) { return i.code === wanted; })) {
+      select.value = wanted;
+    }
     paint();
   }).catch(function (e) {
     el.dataset.error = String(e);

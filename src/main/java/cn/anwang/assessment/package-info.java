@@ -6,8 +6,10 @@
  * outreach.OutreachFigures}) and never writes their data. Nothing it counts is online time,
  * log-ins, check-ins or a quota of events (see {@code IndicatorCatalogue}).
  *
- * <p>Internal packages: {@code indicator} (definitions, sources, the table), {@code web} (API and
- * pages).
+ * <p>Internal packages: {@code indicator} (definitions, sources, the table), {@code dashboard} (a
+ * department's view and the officer's own summary, reading {@code casework.CaseBoard}, {@code
+ * registry.ObjectCounts}, {@code inspection.PatrolFigures}, {@code workforce.OfficerDirectory} and
+ * {@code TrainingFigures}), {@code web} (API and pages).
  */
 @ApplicationModule(
     displayName = "Assessment",
@@ -20,6 +22,7 @@
       "casework",
       "publicreport",
       "outreach",
+      "org",
       "shared"
     })
 package cn.anwang.assessment;

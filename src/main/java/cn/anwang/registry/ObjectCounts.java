@@ -19,6 +19,21 @@ public interface ObjectCounts {
    */
   Map<String, Integer> byUnit(String divisionPrefix, int unitLength);
 
+  /**
+   * The objects of the subtree per unit (as {@link #byUnit}) and per effective risk level (the
+   * override first: RED, ORANGE, YELLOW, BLUE); levels without objects are absent.
+   */
+  Map<String, Map<String, Integer>> byUnitAndRisk(String divisionPrefix, int unitLength);
+
+  /**
+   * The objects of the subtree one department is responsible for (rule-derived or set by hand), per
+   * effective risk level and kind.
+   */
+  List<RiskKindCount> byRiskAndKind(String divisionPrefix, String department);
+
+  /** The number of objects of one risk level and kind. */
+  record RiskKindCount(String riskLevel, String kind, int count) {}
+
   /** The number of objects of one kind in one grid. */
   record GridKindCount(String gridCode, String kind, int count) {}
 }
