@@ -56,6 +56,13 @@ final class DashboardFixture implements AutoCloseable {
     village.assign(officer, village.grids.get(0));
   }
 
+  /** A street officer's log-in with no officer record behind it. */
+  String unlinkedOfficer() {
+    String name = "dash.unlinked" + seq;
+    user(name, "STREET_OFFICER", village.street, null);
+    return name;
+  }
+
   String grid() {
     return village.grids.get(0);
   }

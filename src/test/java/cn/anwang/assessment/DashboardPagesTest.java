@@ -55,7 +55,8 @@ class DashboardPagesTest {
           .andExpect(content().string(containsString("data-light=\"overdue\" data-count=\"1\"")))
           .andExpect(content().string(containsString("href=\"/cases/" + overdue + "\"")))
           .andExpect(content().string(containsString("id=\"dashboard-trend\"")))
-          .andExpect(content().string(containsString("不统计登录次数")));
+          .andExpect(content().string(containsString("不统计登录次数")))
+          .andExpect(content().string(not(containsString("2,0"))));
       mvc.perform(get("/assessment/department").param("lang", "en").with(login(f.staffA)))
           .andExpect(status().isOk())
           .andExpect(content().string(containsString("Department dashboard")))
@@ -99,6 +100,10 @@ class DashboardPagesTest {
           .andExpect(content().string(containsString("My work summary")))
           .andExpect(content().string(containsString("Qualified by every pre-post course")));
       mvc.perform(get("/m/summary").with(login(f.staffA))).andExpect(status().isForbidden());
+      // a log-in without an officer record is told so
+      mvc.perform(get("/m/summary").with(login(f.unlinkedOfficer())))
+          .andExpect(status().isOk())
+          .andExpect(content().string(containsString("id=\"summary-unlinked\"")));
       mvc.perform(get("/m/").with(login(f.officerUser)))
           .andExpect(content().string(containsString("href=\"/m/summary\"")));
     }
