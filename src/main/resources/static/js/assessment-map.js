@@ -25,6 +25,8 @@
     let share = indicator.unit === 'HOURS' ? (max > 0 ? value / max : 0) : Math.min(value, 100) / 100;
     if (indicator.unit === 'PER_HUNDRED') { share = max > 0 ? value / max : 0; }
     if (indicator.better === 'NEUTRAL') {
+      // never scored: shades relative to the highest unit, so where the risk lies stands out
+      share = max > 0 ? value / max : 0;
       return 'hsl(210, 70%, ' + Math.round(85 - share * 45) + '%)';
     }
     const good = indicator.better === 'HIGHER' ? share : 1 - share;
