@@ -213,7 +213,10 @@ class SchemePageController {
     }
   }
 
-  /** "60:0.5, 80:1" as steps; a malformed one becomes a step the rules refuse. */
+  /**
+   * Steps typed as threshold:fraction pairs (60:0.5 80:1); a malformed pair becomes a step the
+   * rules refuse.
+   */
   private static List<Curve.Step> steps(String text) {
     List<Curve.Step> steps = new ArrayList<>();
     if (text == null) {
