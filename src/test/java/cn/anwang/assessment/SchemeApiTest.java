@@ -79,6 +79,11 @@ class SchemeApiTest {
       String base = "/api/v1/assessment-schemes/" + id;
       // a draft has no sheets
       assertThat(status("heping.admin", get(base + "/sheets"))).isEqualTo(409);
+      // a draft's name alone is replaced, its items kept
+      JsonNode renamed =
+          read(send("heping.admin", put(base), "{\"name\": \"2024 年度考核（测试）\"}", "en"));
+      assertThat(renamed.path("name").asText()).isEqualTo("2024 年度考核（测试）");
+      assertThat(renamed.path("items")).hasSize(3);
       assertThat(status("heping.admin", post(base + "/publish"))).isEqualTo(200);
       MvcResult edit = send("heping.admin", put(base), draft(ITEMS), "zh-CN");
       assertThat(edit.getResponse().getStatus()).isEqualTo(409);
@@ -235,6 +240,39 @@ class SchemeApiTest {
       assertThat(status("auditor", post("/api/v1/assessment-schemes/" + id + "/publish")))
           .isEqualTo(403);
       assertThat(status("auditor", get("/api/v1/assessment-schemes/" + id))).isEqualTo(200);
+    } finally {
+      jdbc.sql("DELETE FROM assessment_scheme WHERE id = ?").param(id).update();
+    }
+  }
+
+  @Test
+  void theCityAssessesItsDistrictsAndADistrictReadsOnlyItsOwnSheet() throws Exception {
+    String items = "[" + item("case.closeRate", 100, linear(50, 100)) + "]";
+    String body = draft(items).replace("\"STREET\"", "\"DISTRICT\"");
+    assertThat(
+            send("heping.admin", post("/api/v1/assessment-schemes"), body, "en")
+                .getResponse()
+                .getStatus())
+        .isEqualTo(403);
+    JsonNode scheme = read(send("admin", post("/api/v1/assessment-schemes"), body, "en"));
+    long id = scheme.path("id").asLong();
+    String base = "/api/v1/assessment-schemes/" + id;
+    try {
+      assertThat(scheme.path("owner").asText()).isEqualTo("12");
+      // a draft is not shown to the districts it will assess
+      assertThat(status("heping.admin", get(base))).isEqualTo(404);
+      assertThat(status("admin", post(base + "/publish"))).isEqualTo(200);
+      assertThat(status("heping.admin", get(base))).isEqualTo(200);
+      JsonNode own = read(call("heping.admin", get(base + "/sheets/120101")));
+      assertThat(own.path("unit").asText()).isEqualTo("120101");
+      assertThat(own.path("lines").get(0).path("records").path("numerator").asText())
+          .contains("division=12&unit=120101");
+      assertThat(status("heping.admin", get(base + "/sheets/120102"))).isEqualTo(404);
+      assertThat(status("heping.admin", post(base + "/sheets/120101/sign"))).isEqualTo(403);
+      JsonNode ranking = read(call("admin", get(base + "/sheets")));
+      List<String> units = new ArrayList<>();
+      ranking.forEach(p -> units.add(p.path("unit").asText()));
+      assertThat(units).contains("120101", "120102").allMatch(u -> u.length() == 6);
     } finally {
       jdbc.sql("DELETE FROM assessment_scheme WHERE id = ?").param(id).update();
     }

@@ -63,7 +63,7 @@ public class Schemes {
       throw ApiProblems.conflict(texts.text("scheme.refused.published", id));
     }
     String name = d.name() == null ? before.name() : name(d.name());
-    List<SchemeItem> items = items(d.items(), before.level());
+    List<SchemeItem> items = d.items() == null ? before.items() : items(d.items(), before.level());
     store.update(id, name, items);
     Scheme after = store.find(id, false).orElseThrow();
     audit.record(
