@@ -278,6 +278,30 @@ class SchemeApiTest {
     }
   }
 
+  @Test
+  void theDemoDistrictHasAPublishedStreetSchemeItsStreetsRead() throws Exception {
+    JsonNode list = read(call("heping.street", get("/api/v1/assessment-schemes")));
+    JsonNode demo = null;
+    for (JsonNode s : list) {
+      if (s.path("name").asText().contains("（演示）") && "120101".equals(s.path("owner").asText())) {
+        demo = s;
+      }
+    }
+    assertThat(demo).as(list.toString()).isNotNull();
+    assertThat(demo.path("status").asText()).isEqualTo("PUBLISHED");
+    assertThat(demo.path("weightSum").asDouble()).isEqualTo(100.0);
+    JsonNode sheet =
+        read(
+            call(
+                "heping.street",
+                get(
+                    "/api/v1/assessment-schemes/"
+                        + demo.path("id").asLong()
+                        + "/sheets/120101001")));
+    assertThat(sheet.path("lines")).hasSize(4);
+    assertThat(sheet.path("mayAssess").asBoolean()).isFalse();
+  }
+
   private void assertRefused(String lang, String items, int status, String text) throws Exception {
     MvcResult r =
         send("heping.admin", post("/api/v1/assessment-schemes"), draft("[" + items + "]"), lang);
