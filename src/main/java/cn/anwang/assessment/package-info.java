@@ -7,7 +7,8 @@
  * log-ins, check-ins or a quota of events (see {@code IndicatorCatalogue}).
  *
  * <p>Internal packages: {@code indicator} (definitions, sources, the table), {@code web} (API and
- * pages).
+ * pages), {@code report} (the generated monthly and annual reports, XLSX and PDF, on the scheduler
+ * and on demand).
  */
 @ApplicationModule(
     displayName = "Assessment",
