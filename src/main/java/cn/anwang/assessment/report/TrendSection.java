@@ -61,7 +61,7 @@ class TrendSection implements ReportSection {
       rows.add(cells);
     }
     String sheet = t(l, "sheet.trend");
-    return new ReportBlock(sheet, sheet, t(l, "trend.note", year), columns, rows);
+    return new ReportBlock(sheet, sheet, t(l, "trend.note", Integer.toString(year)), columns, rows);
   }
 
   private String t(Locale l, String key, Object... args) {
