@@ -48,39 +48,26 @@ public final class XlsxExport {
       String sheetName,
       List<ColumnSpec> columns,
       Iterator<? extends List<?>> rows) {
+    return write(out, List.of(new Sheet(sheetName, columns, rows)));
+  }
+
+  /** One sheet of a workbook: its name, its columns, its rows as in {@link #write}. */
+  public record Sheet(String name, List<ColumnSpec> columns, Iterator<? extends List<?>> rows) {}
+
+  /**
+   * Writes a workbook of several sheets, in order, each as {@link #write(OutputStream, String,
+   * List, Iterator)} writes its one. Does not close the stream.
+   *
+   * @return the number of data rows written over all sheets
+   */
+  public static long write(OutputStream out, List<Sheet> sheets) {
     var workbook = new SXSSFWorkbook(WINDOW);
     workbook.setCompressTempFiles(true);
     try {
       Styles styles = Styles.of(workbook);
-      SXSSFSheet sheet = workbook.createSheet(sheetName);
-      int[] widths = new int[columns.size()];
-      SXSSFRow header = sheet.createRow(0);
-      for (int c = 0; c < columns.size(); c++) {
-        SXSSFCell cell = header.createCell(c);
-        cell.setCellValue(columns.get(c).header());
-        cell.setCellStyle(styles.header);
-        widths[c] = CellValues.width(columns.get(c).header());
-      }
-      sheet.createFreezePane(0, 1);
-      sheet.setAutoFilter(new CellRangeAddress(0, 0, 0, columns.size() - 1));
       long written = 0;
-      while (rows.hasNext()) {
-        List<?> values = rows.next();
-        SXSSFRow row = sheet.createRow((int) ++written);
-        for (int c = 0; c < columns.size() && c < values.size(); c++) {
-          Object value = values.get(c);
-          if (value == null) {
-            continue;
-          }
-          SXSSFCell cell = row.createCell(c);
-          set(cell, columns.get(c).type(), value, styles);
-          if (written <= WIDTH_SAMPLE) {
-            widths[c] = Math.max(widths[c], CellValues.width(CellValues.text(value)));
-          }
-        }
-      }
-      for (int c = 0; c < columns.size(); c++) {
-        sheet.setColumnWidth(c, CellValues.columnWidth(widths[c]));
+      for (Sheet s : sheets) {
+        written += sheet(workbook, styles, s);
       }
       workbook.write(out);
       return written;
@@ -94,6 +81,42 @@ public final class XlsxExport {
         // temporary files are already disposed of
       }
     }
+  }
+
+  private static long sheet(SXSSFWorkbook workbook, Styles styles, Sheet s) {
+    List<ColumnSpec> columns = s.columns();
+    Iterator<? extends List<?>> rows = s.rows();
+    SXSSFSheet sheet = workbook.createSheet(s.name());
+    int[] widths = new int[columns.size()];
+    SXSSFRow header = sheet.createRow(0);
+    for (int c = 0; c < columns.size(); c++) {
+      SXSSFCell cell = header.createCell(c);
+      cell.setCellValue(columns.get(c).header());
+      cell.setCellStyle(styles.header);
+      widths[c] = CellValues.width(columns.get(c).header());
+    }
+    sheet.createFreezePane(0, 1);
+    sheet.setAutoFilter(new CellRangeAddress(0, 0, 0, columns.size() - 1));
+    long written = 0;
+    while (rows.hasNext()) {
+      List<?> values = rows.next();
+      SXSSFRow row = sheet.createRow((int) ++written);
+      for (int c = 0; c < columns.size() && c < values.size(); c++) {
+        Object value = values.get(c);
+        if (value == null) {
+          continue;
+        }
+        SXSSFCell cell = row.createCell(c);
+        set(cell, columns.get(c).type(), value, styles);
+        if (written <= WIDTH_SAMPLE) {
+          widths[c] = Math.max(widths[c], CellValues.width(CellValues.text(value)));
+        }
+      }
+    }
+    for (int c = 0; c < columns.size(); c++) {
+      sheet.setColumnWidth(c, CellValues.columnWidth(widths[c]));
+    }
+    return written;
   }
 
   private static void set(SXSSFCell cell, ColumnType type, Object value, Styles styles) {
