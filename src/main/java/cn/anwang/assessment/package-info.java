@@ -9,8 +9,8 @@
  * <p>Internal packages: {@code indicator} (definitions, sources, the table), {@code dashboard} (a
  * department's view and the officer's own summary, reading {@code casework.CaseBoard}, {@code
  * registry.ObjectCounts}, {@code inspection.PatrolFigures}, {@code workforce.OfficerDirectory} and
- * {@code TrainingFigures}), {@code report} (the generated monthly and annual reports, XLSX and PDF, on the
- * scheduler and on demand), {@code web} (API and pages).
+ * {@code TrainingFigures}), {@code report} (the generated monthly and annual reports, XLSX and PDF,
+ * on the scheduler and on demand), {@code web} (API and pages).
  */
 @ApplicationModule(
     displayName = "Assessment",

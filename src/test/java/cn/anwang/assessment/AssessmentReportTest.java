@@ -102,7 +102,7 @@ class AssessmentReportTest {
       Table table = table(ReportPeriod.year(2026), today);
       byte[] xlsx = download("heping.admin", r.path("id").asLong(), "xlsx");
       assertThat(ReportFiles.sheetNames(xlsx))
-          .containsExactly("Summary", "Indicators", "Trend by month", "Definitions");
+          .containsExactly("Summary", "Indicators", "Score sheet", "Trend by month", "Definitions");
       List<List<Object>> rows = ReportFiles.rows(xlsx, "Indicators");
       assertThat(withoutNames(rows)).isEqualTo(expected(table, null, "%s (total)", "%s itself"));
       List<MonthFigure> trend = tables.trend("case.closeRate", HEPING, null, 2026, Instant.now());

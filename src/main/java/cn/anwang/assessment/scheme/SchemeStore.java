@@ -77,6 +77,19 @@ class SchemeStore {
         .list();
   }
 
+  /** The published schemes of a year, level and owner, oldest first. */
+  List<Scheme> published(int year, AssessedLevel level, String owner) {
+    return jdbc.sql(
+            """
+            SELECT * FROM assessment_scheme
+             WHERE status = 'PUBLISHED' AND year = ? AND level = ? AND owner_code = ?
+             ORDER BY id
+            """)
+        .params(year, level.name(), owner)
+        .query((rs, n) -> map(rs))
+        .list();
+  }
+
   private Scheme map(ResultSet rs) throws SQLException {
     return new Scheme(
         rs.getLong("id"),

@@ -195,6 +195,11 @@ public class ScoreSheets {
 
   /** The owner's units at the scheme's level with their figures of the scheme's year. */
   private List<Row> units(Scheme s) {
+    return units(tables, s);
+  }
+
+  /** The same, for a reading that writes nothing ({@link SchemeReadings}). */
+  static List<Row> units(IndicatorTables tables, Scheme s) {
     Instant now = Instant.now();
     LocalDate today = LocalDate.now(WorkingCalendar.CHINA);
     LocalDate first = LocalDate.of(s.year(), 1, 1);

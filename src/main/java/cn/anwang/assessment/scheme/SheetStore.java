@@ -57,6 +57,22 @@ class SheetStore {
         .single();
   }
 
+  /** The stored sheet as it is, without making or locking it (a read that writes nothing). */
+  java.util.Optional<Stored> find(long scheme, String unit) {
+    return jdbc.sql("SELECT * FROM assessment_sheet WHERE scheme_id = ? AND unit_code = ?")
+        .params(scheme, unit)
+        .query(
+            (rs, n) ->
+                new Stored(
+                    rs.getLong("id"),
+                    rs.getString("status"),
+                    json.readValue(rs.getString("score"), SheetScore.class),
+                    rs.getString("signed_by"),
+                    instant(rs.getTimestamp("signed_at")),
+                    false))
+        .optional();
+  }
+
   /** Whether two scores are the same once stored. */
   boolean same(SheetScore a, SheetScore b) {
     return json.writeValueAsString(a).equals(json.writeValueAsString(b));
