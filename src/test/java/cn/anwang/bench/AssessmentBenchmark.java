@@ -34,8 +34,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * The annual assessment at Tianjin scale. Starts the application (embedded PostgreSQL in a
  * temporary directory, demo off), writes the city of {@link SyntheticWorkforceCity} (3–6 grids per
  * village of the real division tree, {@code BENCH_OBJECTS} = 300,000 objects, about 10,000 officers
- * assigned to 97% of the grids) and {@code BENCH_CASES} (default 200,000) cases of 2026 spread over
- * the grids with their timeline, then times
+ * assigned to 97% of the grids), a log-in for every officer, certificates for most of them, {@code
+ * BENCH_CASES} (default 200,000) cases of 2026 spread over the grids with their timeline, the
+ * year's patrol tasks from the plan generator (done ones linked to their inspection, some missed)
+ * and inspection records up to {@code BENCH_INSPECTIONS} (default 2,000,000) (see {@link
+ * BenchSeed}), then times
  *
  * <ol>
  *   <li>the city's indicator table for 2026 (rows: the 16 districts), the first call and warm
@@ -45,7 +48,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  *       of divisions from {@code BENCH_CLIENTS} (default 2) clients, p50/p95/p99, and the heap.
  * </ol>
  *
- * <p>{@code mvn -q -Pbench test-compile exec:exec -Dbench.main=cn.anwang.bench.AssessmentBenchmark}
+ * <p>{@code mvn -q -o test-compile dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt}, then
+ * {@code java -Xmx2g -classpath target/test-classes:target/classes:$(cat /tmp/cp.txt)
+ * cn.anwang.bench.AssessmentBenchmark} (docs/benchmarks.md, "Assessment").
  */
 public final class AssessmentBenchmark {
 
