@@ -1,8 +1,10 @@
 package cn.anwang.bench;
 
+import cn.anwang.assessment.indicator.BenchSources;
 import cn.anwang.assessment.indicator.Figure;
 import cn.anwang.assessment.indicator.IndicatorTables;
 import cn.anwang.assessment.indicator.Level;
+import cn.anwang.assessment.indicator.Slice;
 import cn.anwang.inspection.plan.PatrolPlanGenerator;
 import cn.anwang.shared.calendar.WorkingCalendar;
 import java.net.URI;
@@ -116,6 +118,7 @@ public final class AssessmentBenchmark {
         Thread.sleep(HOLD * 1000L);
       }
       inProcess(app.getBean(IndicatorTables.class), jdbc, pg);
+      bySource(app, pg);
       int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
       overHttp(port, jdbc, pg);
     } finally {
@@ -313,6 +316,37 @@ public final class AssessmentBenchmark {
         heapBefore >> 20,
         peak >> 20,
         HeapSampler.max() >> 20);
+  }
+
+  /** Each source alone, for the city by district and the district with most cases by street. */
+  private static void bySource(ConfigurableApplicationContext app, Path pg) {
+    Instant from = LocalDate.of(2026, 1, 1).atStartOfDay(WorkingCalendar.CHINA).toInstant();
+    Instant to = LocalDate.of(2027, 1, 1).atStartOfDay(WorkingCalendar.CHINA).toInstant();
+    Instant now = Instant.now();
+    String district =
+        app.getBean(JdbcTemplate.class)
+            .queryForObject(
+                "SELECT district_code FROM safety_case GROUP BY 1 ORDER BY count(*) DESC LIMIT 1",
+                String.class);
+    System.out.printf(Locale.ROOT, "%nEach source alone (IndicatorSource.compute), warm:%n");
+    for (Slice slice :
+        List.of(
+            new Slice("12", null, Level.DISTRICT, from, to, now),
+            new Slice(district, null, Level.STREET, from, to, now))) {
+      BenchSources.computations(app, slice)
+          .forEach(
+              (name, work) -> {
+                work.run();
+                timed(
+                    slice.division() + " by " + slice.rows() + ", " + name,
+                    pg,
+                    3,
+                    () -> {
+                      work.run();
+                      return null;
+                    });
+              });
+    }
   }
 
   private static void describe(IndicatorTables.Table t) {
