@@ -1,9 +1,11 @@
 package cn.anwang.bench;
 
-import cn.anwang.AnwangApplication;
+import cn.anwang.assessment.indicator.BenchSources;
 import cn.anwang.assessment.indicator.Figure;
 import cn.anwang.assessment.indicator.IndicatorTables;
 import cn.anwang.assessment.indicator.Level;
+import cn.anwang.assessment.indicator.Slice;
+import cn.anwang.inspection.plan.PatrolPlanGenerator;
 import cn.anwang.shared.calendar.WorkingCalendar;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,11 +16,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
@@ -27,8 +29,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -36,8 +36,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * The annual assessment at Tianjin scale. Starts the application (embedded PostgreSQL in a
  * temporary directory, demo off), writes the city of {@link SyntheticWorkforceCity} (3–6 grids per
  * village of the real division tree, {@code BENCH_OBJECTS} = 300,000 objects, about 10,000 officers
- * assigned to 97% of the grids) and {@code BENCH_CASES} (default 200,000) cases of 2026 spread over
- * the grids with their timeline, then times
+ * assigned to 97% of the grids), a log-in for every officer, certificates for most of them, {@code
+ * BENCH_CASES} (default 200,000) cases of 2026 spread over the grids with their timeline, the
+ * year's patrol tasks from the plan generator (done ones linked to their inspection, some missed)
+ * and inspection records up to {@code BENCH_INSPECTIONS} (default 2,000,000) (see {@link
+ * BenchSeed}), then times
  *
  * <ol>
  *   <li>the city's indicator table for 2026 (rows: the 16 districts), the first call and warm
@@ -47,12 +50,16 @@ import org.springframework.jdbc.core.JdbcTemplate;
  *       of divisions from {@code BENCH_CLIENTS} (default 2) clients, p50/p95/p99, and the heap.
  * </ol>
  *
- * <p>{@code mvn -q -Pbench test-compile exec:exec -Dbench.main=cn.anwang.bench.AssessmentBenchmark}
+ * <p>{@code mvn -q -o test-compile dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt}, then
+ * {@code java -Xmx2g -classpath target/test-classes:target/classes:$(cat /tmp/cp.txt)
+ * cn.anwang.bench.AssessmentBenchmark} (docs/benchmarks.md, "Assessment").
  */
 public final class AssessmentBenchmark {
 
-  private static final String ADMIN_PASSWORD = "bench-admin-password";
+  private static final String ADMIN_PASSWORD = BenchSeed.ADMIN_PASSWORD;
   private static final int OBJECTS = setting("BENCH_OBJECTS", 300_000);
+  private static final int INSPECTIONS = setting("BENCH_INSPECTIONS", 2_000_000);
+  private static final LocalDate TODAY = LocalDate.now(WorkingCalendar.CHINA);
   private static final int CASES = setting("BENCH_CASES", 200_000);
   private static final int CLIENTS = setting("BENCH_CLIENTS", 2);
   private static final int REQUESTS = setting("BENCH_REQUESTS", 400);
@@ -65,16 +72,7 @@ public final class AssessmentBenchmark {
     Path data = Files.createTempDirectory("anwang-assessment-bench");
     Path pg = data.resolve("postgres");
     long t0 = System.nanoTime();
-    ConfigurableApplicationContext app =
-        new SpringApplicationBuilder(AnwangApplication.class)
-            .run(
-                "--server.port=0",
-                "--anwang.demo=false",
-                "--anwang.admin-password=" + ADMIN_PASSWORD,
-                "--anwang.embedded-database.data-directory=" + pg,
-                "--anwang.casework.reminders.scan-every=24h",
-                "--anwang.inspection.plan-every=1000d",
-                "--logging.level.root=WARN");
+    ConfigurableApplicationContext app = BenchSeed.start(pg);
     try {
       System.out.printf(
           Locale.ROOT,
@@ -86,16 +84,19 @@ public final class AssessmentBenchmark {
       JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
       long t1 = System.nanoTime();
       SyntheticWorkforceCity.write(jdbc, OBJECTS, false);
+      BenchSeed.logIns(jdbc);
+      BenchSeed.certificates(jdbc, TODAY);
       writeCases(jdbc);
-      jdbc.execute("VACUUM ANALYZE");
       System.out.printf(
           Locale.ROOT,
-          "Wrote %,d grids, %,d objects, %,d officers, %,d assignments, %,d cases (%s),"
-              + " %,d timeline lines, in %.1f s%n",
+          "Wrote %,d grids, %,d objects, %,d officers (%,d with log-ins), %,d assignments,"
+              + " %,d certificates, %,d cases (%s), %,d timeline lines, in %.1f s%n",
           count(jdbc, "SELECT count(*) FROM grid"),
           count(jdbc, "SELECT count(*) FROM supervised_object"),
           count(jdbc, "SELECT count(*) FROM officer"),
+          count(jdbc, "SELECT count(*) FROM officer WHERE user_id IS NOT NULL"),
           count(jdbc, "SELECT count(*) FROM officer_assignment WHERE ends_on IS NULL"),
+          count(jdbc, "SELECT count(*) FROM training_certificate"),
           count(jdbc, "SELECT count(*) FROM safety_case"),
           String.join(
               ", ",
@@ -105,6 +106,8 @@ public final class AssessmentBenchmark {
                   String.class)),
           count(jdbc, "SELECT count(*) FROM case_event"),
           seconds(t1));
+      writePatrols(app.getBean(PatrolPlanGenerator.class), jdbc);
+      jdbc.execute("VACUUM ANALYZE");
       if (HOLD > 0) {
         System.out.printf(
             Locale.ROOT,
@@ -115,14 +118,62 @@ public final class AssessmentBenchmark {
         Thread.sleep(HOLD * 1000L);
       }
       inProcess(app.getBean(IndicatorTables.class), jdbc, pg);
+      bySource(app, pg);
       int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
       overHttp(port, jdbc, pg);
     } finally {
       app.close();
-      try (Stream<Path> files = Files.walk(data)) {
-        files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-      }
+      BenchSeed.delete(data);
     }
+  }
+
+  // ------------------------------------------------------------------ patrols
+
+  /**
+   * The year's patrol tasks as the scheduler creates them (the generation on the first of each
+   * month up to today's), those due before today done with an inspection for 92% of the red, 88% of
+   * the orange, 85% of the yellow and 80% of the blue ones (the rest missed), 40% of the running
+   * periods' done so far; then inspections not tied to a task up to {@code BENCH_INSPECTIONS}.
+   */
+  private static void writePatrols(PatrolPlanGenerator generator, JdbcTemplate jdbc) {
+    long a = System.nanoTime();
+    BenchSeed.assignedSince(jdbc, LocalDate.of(2025, 12, 1));
+    List<LocalDate> months = new ArrayList<>();
+    for (LocalDate d = LocalDate.of(2026, 1, 1); !d.isAfter(TODAY); d = d.plusMonths(1)) {
+      months.add(d);
+    }
+    double generation =
+        BenchSeed.generate(generator, months).stream().mapToDouble(Double::doubleValue).sum();
+    long b = System.nanoTime();
+    int done =
+        BenchSeed.completeTasks(
+            jdbc,
+            "(hashint8(t.id) & 2147483647) % 100 < CASE WHEN t.due_date >= date '"
+                + TODAY
+                + "' THEN 40 WHEN t.risk_level = 'RED' THEN 92 WHEN t.risk_level = 'ORANGE'"
+                + " THEN 88 WHEN t.risk_level = 'YELLOW' THEN 85 ELSE 80 END",
+            TODAY);
+    LocalDate first = LocalDate.of(2026, 1, 1);
+    BenchSeed.moreInspections(
+        jdbc, INSPECTIONS, first, (int) ChronoUnit.DAYS.between(first, TODAY) + 1);
+    System.out.printf(
+        Locale.ROOT,
+        "Generated %,d patrol tasks of 2026 (%s) in %d runs, %.1f s; marked %,d done with an"
+            + " inspection each; %,d inspection records (%,d tied to a task) in %.1f s%n",
+        count(jdbc, "SELECT count(*) FROM patrol_task"),
+        String.join(
+            ", ",
+            jdbc.queryForList(
+                "SELECT risk_level || ' ' || count(*) || ' (' || count(*) FILTER (WHERE status"
+                    + " = 'DONE') || ' done)' FROM patrol_task GROUP BY risk_level ORDER BY risk_level",
+                String.class)),
+        months.size(),
+        generation,
+        done,
+        count(jdbc, "SELECT count(*) FROM inspection"),
+        count(jdbc, "SELECT count(*) FROM inspection WHERE task_id IS NOT NULL"),
+        seconds(b));
+    System.out.printf(Locale.ROOT, "  (patrols written in %.1f s)%n", seconds(a));
   }
 
   // ------------------------------------------------------------------ data
@@ -267,22 +318,57 @@ public final class AssessmentBenchmark {
         HeapSampler.max() >> 20);
   }
 
+  /** Each source alone, for the city by district and the district with most cases by street. */
+  private static void bySource(ConfigurableApplicationContext app, Path pg) {
+    Instant from = LocalDate.of(2026, 1, 1).atStartOfDay(WorkingCalendar.CHINA).toInstant();
+    Instant to = LocalDate.of(2027, 1, 1).atStartOfDay(WorkingCalendar.CHINA).toInstant();
+    Instant now = Instant.now();
+    String district =
+        app.getBean(JdbcTemplate.class)
+            .queryForObject(
+                "SELECT district_code FROM safety_case GROUP BY 1 ORDER BY count(*) DESC LIMIT 1",
+                String.class);
+    System.out.printf(Locale.ROOT, "%nEach source alone (IndicatorSource.compute), warm:%n");
+    for (Slice slice :
+        List.of(
+            new Slice("12", null, Level.DISTRICT, from, to, now),
+            new Slice(district, null, Level.STREET, from, to, now))) {
+      BenchSources.computations(app, slice)
+          .forEach(
+              (name, work) -> {
+                work.run();
+                timed(
+                    slice.division() + " by " + slice.rows() + ", " + name,
+                    pg,
+                    3,
+                    () -> {
+                      work.run();
+                      return null;
+                    });
+              });
+    }
+  }
+
   private static void describe(IndicatorTables.Table t) {
-    Figure due = t.total().figures().get("case.closeRate");
-    Figure onTime = t.total().figures().get("case.onTimeRate");
-    Figure coverage = t.total().figures().get("grid.coverage");
     System.out.printf(
         Locale.ROOT,
-        "    %s %s: %d rows; 结案率 %s/%s, 按期结案率 %s/%s, grid coverage %s/%s%n",
+        "    %s %s: %d rows; 结案率 %s, 按期结案率 %s, grid coverage %s, 巡查完成率 %s (红 %s),"
+            + " 培训覆盖率 %s, 未培训上岗 %s%n",
         t.division(),
         t.name(),
         t.units().size(),
-        due == null ? "-" : due.numerator(),
-        due == null ? "-" : due.denominator(),
-        onTime == null ? "-" : onTime.numerator(),
-        onTime == null ? "-" : onTime.denominator(),
-        coverage == null ? "-" : coverage.numerator(),
-        coverage == null ? "-" : coverage.denominator());
+        fraction(t, "case.closeRate"),
+        fraction(t, "case.onTimeRate"),
+        fraction(t, "grid.coverage"),
+        fraction(t, "patrol.completion"),
+        fraction(t, "patrol.completion.RED"),
+        fraction(t, "training.coverage"),
+        fraction(t, "training.unqualifiedOnPost"));
+  }
+
+  private static String fraction(IndicatorTables.Table t, String code) {
+    Figure f = t.total().figures().get(code);
+    return f == null ? "-" : f.numerator() + "/" + f.denominator();
   }
 
   private static <T> T timed(String what, Path pg, int rounds, Supplier<T> work) {
@@ -454,15 +540,14 @@ public final class AssessmentBenchmark {
   }
 
   private static long count(JdbcTemplate jdbc, String sql) {
-    return jdbc.queryForObject(sql, Long.class);
+    return BenchSeed.count(jdbc, sql);
   }
 
   private static int setting(String name, int otherwise) {
-    String value = System.getenv(name);
-    return value == null || value.isBlank() ? otherwise : Integer.parseInt(value.strip());
+    return BenchSeed.setting(name, otherwise);
   }
 
   private static double seconds(long since) {
-    return (System.nanoTime() - since) / 1e9;
+    return BenchSeed.seconds(since);
   }
 }

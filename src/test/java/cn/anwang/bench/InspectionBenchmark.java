@@ -1,6 +1,5 @@
 package cn.anwang.bench;
 
-import cn.anwang.AnwangApplication;
 import cn.anwang.inspection.plan.PatrolPlanGenerator;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,12 +12,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
@@ -36,16 +32,17 @@ import tools.jackson.databind.ObjectMapper;
  *       run creates the tasks of every period starting in January; February and March add the
  *       monthly and two-monthly ones), and a repeat run that adds nothing;
  *   <li>writes {@code BENCH_INSPECTIONS} (default 2,000,000) inspection records over the objects,
- *       marks a third of the open tasks done, and times {@code GET /api/v1/tasks/mine?lon=&lat=}
- *       over loopback HTTP (Basic auth) for {@code BENCH_OFFICERS} (default 300) officers, each
- *       once to warm up and then {@code BENCH_ROUNDS} (default 5) times.
+ *       marks a third of the open tasks done (each with its linked inspection), and times {@code
+ *       GET /api/v1/tasks/mine?lon=&lat=} over loopback HTTP (Basic auth) for {@code
+ *       BENCH_OFFICERS} (default 300) officers, each once to warm up and then {@code BENCH_ROUNDS}
+ *       (default 5) times.
  * </ol>
  *
  * <p>{@code mvn -q -Pbench test-compile exec:exec -Dbench.main=cn.anwang.bench.InspectionBenchmark}
  */
 public final class InspectionBenchmark {
 
-  private static final String ADMIN_PASSWORD = "bench-admin-password";
+  private static final String ADMIN_PASSWORD = BenchSeed.ADMIN_PASSWORD;
   private static final int OBJECTS = setting("BENCH_OBJECTS", 300_000);
   private static final int INSPECTIONS = setting("BENCH_INSPECTIONS", 2_000_000);
   private static final int SAMPLE_OFFICERS = setting("BENCH_OFFICERS", 300);
@@ -56,22 +53,13 @@ public final class InspectionBenchmark {
   public static void main(String[] args) throws Exception {
     Path data = Files.createTempDirectory("anwang-inspection-bench");
     long t0 = System.nanoTime();
-    ConfigurableApplicationContext app =
-        new SpringApplicationBuilder(AnwangApplication.class)
-            .run(
-                "--server.port=0",
-                "--anwang.demo=false",
-                "--anwang.admin-password=" + ADMIN_PASSWORD,
-                "--anwang.embedded-database.data-directory=" + data.resolve("postgres"),
-                // the scheduled generation would race the timed one
-                "--anwang.inspection.plan-every=1000d",
-                "--logging.level.root=WARN");
+    ConfigurableApplicationContext app = BenchSeed.start(data.resolve("postgres"));
     try {
       System.out.printf(Locale.ROOT, "Application started in %.1f s%n", seconds(t0));
       JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
       long t1 = System.nanoTime();
       SyntheticWorkforceCity.write(jdbc, OBJECTS, false);
-      writeUsers(jdbc);
+      BenchSeed.logIns(jdbc);
       System.out.printf(
           Locale.ROOT,
           "Wrote %,d grids, %,d objects (%,d operating and not 直管), %,d officers with log-ins,"
@@ -108,9 +96,7 @@ public final class InspectionBenchmark {
           HeapSampler.max() >> 20);
     } finally {
       app.close();
-      try (Stream<Path> files = Files.walk(data)) {
-        files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-      }
+      BenchSeed.delete(data);
     }
   }
 
@@ -151,46 +137,16 @@ public final class InspectionBenchmark {
 
   // ------------------------------------------------------------------ data
 
-  /** A log-in for every officer (the administrator's password), linked to the officer. */
-  private static void writeUsers(JdbcTemplate jdbc) {
-    jdbc.execute(
-        "INSERT INTO app_user (username, password_hash, display_name, role, territory_code)"
-            + " SELECT 'bench-officer-' || o.id, (SELECT password_hash FROM app_user"
-            + " WHERE username = 'admin'), o.name, CASE o.tier WHEN 'STREET' THEN 'STREET_OFFICER'"
-            + " ELSE 'VILLAGE_OFFICER' END, o.division_code FROM officer o");
-    jdbc.execute(
-        "UPDATE officer o SET user_id = u.id FROM app_user u"
-            + " WHERE u.username = 'bench-officer-' || o.id");
-    jdbc.execute("VACUUM ANALYZE app_user");
-    jdbc.execute("VACUUM ANALYZE officer");
-  }
-
-  /** Inspection records over the objects with tasks, by their officers, over two years. */
+  /**
+   * A third of the open tasks done, each with its inspection (in the quarter), then inspection
+   * records over the objects with tasks, by their officers, over two years, up to {@code
+   * BENCH_INSPECTIONS}.
+   */
   private static void writeInspections(JdbcTemplate jdbc) {
     long a = System.nanoTime();
-    jdbc.execute(
-        "CREATE TEMP TABLE bench_target AS SELECT row_number() OVER (ORDER BY t.object_id) - 1 AS n,"
-            + " t.object_id, f.user_id, f.id AS officer_id, o.district_code, o.division_code,"
-            + " o.grid_code, o.lon, o.lat FROM (SELECT DISTINCT ON (object_id) object_id, officer_id"
-            + " FROM patrol_task ORDER BY object_id, period_start) t"
-            + " JOIN officer f ON f.id = t.officer_id JOIN supervised_object o ON o.id = t.object_id");
-    long targets = count(jdbc, "SELECT count(*) FROM bench_target");
-    jdbc.execute(
-        "INSERT INTO inspection (client_id, user_id, officer_id, kind, object_id, district_code,"
-            + " division_code, grid_code, started_at, ended_at, lon, lat, distance_m, inside_grid,"
-            + " outside_allowed_area, answers)"
-            + " SELECT gen_random_uuid(), b.user_id, b.officer_id, 'INSPECTION', b.object_id,"
-            + " b.district_code, b.division_code, b.grid_code,"
-            + " timestamptz '2025-01-01 08:00+08' + (i % 730) * interval '1 day',"
-            + " timestamptz '2025-01-01 08:30+08' + (i % 730) * interval '1 day',"
-            + " b.lon, b.lat, 12.5, true, false, '[]'"
-            + " FROM generate_series(1, "
-            + INSPECTIONS
-            + ") i JOIN bench_target b ON b.n = (hashint4(i) & 2147483647) % "
-            + targets);
-    jdbc.execute(
-        "UPDATE patrol_task SET status = 'DONE', done_at = now()"
-            + " WHERE status = 'OPEN' AND (hashint8(id) & 2147483647) % 3 = 0");
+    BenchSeed.completeTasks(
+        jdbc, "(hashint8(t.id) & 2147483647) % 3 = 0", LocalDate.parse("2027-03-31"));
+    BenchSeed.moreInspections(jdbc, INSPECTIONS, LocalDate.parse("2025-01-01"), 730);
     jdbc.execute("VACUUM ANALYZE inspection");
     jdbc.execute("VACUUM ANALYZE patrol_task");
     System.out.printf(
@@ -281,15 +237,14 @@ public final class InspectionBenchmark {
   }
 
   private static long count(JdbcTemplate jdbc, String sql) {
-    return jdbc.queryForObject(sql, Long.class);
+    return BenchSeed.count(jdbc, sql);
   }
 
   private static double seconds(long since) {
-    return (System.nanoTime() - since) / 1e9;
+    return BenchSeed.seconds(since);
   }
 
   private static int setting(String name, int fallback) {
-    String v = System.getenv(name);
-    return v == null || v.isBlank() ? fallback : Integer.parseInt(v.strip());
+    return BenchSeed.setting(name, fallback);
   }
 }
