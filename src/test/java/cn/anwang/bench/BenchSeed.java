@@ -28,7 +28,8 @@ final class BenchSeed {
 
   /**
    * Starts the application: embedded PostgreSQL in {@code pg}, demo off, the scheduled patrol
-   * generation and case reminders pushed out of the way (they would race the timed work).
+   * generation and case reminders pushed out of the way (they would race the timed work), the
+   * dashboards' table cache off unless {@code -Dbench.tableCacheTtl=PT5M} asks for it.
    */
   static ConfigurableApplicationContext start(Path pg) {
     return new SpringApplicationBuilder(AnwangApplication.class)
@@ -39,6 +40,9 @@ final class BenchSeed {
             "--anwang.embedded-database.data-directory=" + pg,
             "--anwang.casework.reminders.scan-every=24h",
             "--anwang.inspection.plan-every=1000d",
+            // the dashboards' table cache: off unless a run asks for it, so tables are computed
+            "--anwang.assessment.table-cache-ttl="
+                + System.getProperty("bench.tableCacheTtl", "PT0S"),
             "--logging.level.root=WARN");
   }
 

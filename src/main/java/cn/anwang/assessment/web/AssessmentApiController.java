@@ -2,6 +2,7 @@ package cn.anwang.assessment.web;
 
 import cn.anwang.assessment.indicator.Evidence;
 import cn.anwang.assessment.indicator.IndicatorCatalogue;
+import cn.anwang.assessment.indicator.IndicatorTableCache;
 import cn.anwang.assessment.indicator.IndicatorTables;
 import cn.anwang.assessment.indicator.IndicatorTables.Row;
 import cn.anwang.assessment.web.IndicatorRequests.Resolved;
@@ -45,6 +46,7 @@ class AssessmentApiController {
 
   private final IndicatorCatalogue catalogue;
   private final IndicatorTables tables;
+  private final IndicatorTableCache cache;
   private final IndicatorRequests requests;
   private final IndicatorTexts texts;
   private final IndicatorWorkbook workbook;
@@ -55,12 +57,14 @@ class AssessmentApiController {
   AssessmentApiController(
       IndicatorCatalogue catalogue,
       IndicatorTables tables,
+      IndicatorTableCache cache,
       IndicatorRequests requests,
       IndicatorTexts texts,
       IndicatorWorkbook workbook) {
     this.workbook = workbook;
     this.catalogue = catalogue;
     this.tables = tables;
+    this.cache = cache;
     this.requests = requests;
     this.texts = texts;
   }
@@ -82,8 +86,7 @@ class AssessmentApiController {
       @RequestParam(required = false) String from,
       @RequestParam(required = false) String to) {
     Resolved r = requests.resolve(division, by, year, from, to);
-    IndicatorTables.Table t =
-        tables.table(r.division(), r.department(), r.rows(), r.from(), r.to(), Instant.now());
+    IndicatorTables.Table t = cache.table(r.division(), r.department(), r.rows(), r.from(), r.to());
     return new TableAnswer(
         t.division(),
         t.name(),
@@ -124,8 +127,7 @@ class AssessmentApiController {
       @RequestParam(required = false) String from,
       @RequestParam(required = false) String to) {
     Resolved r = requests.resolve(division, by, year, from, to);
-    IndicatorTables.Table t =
-        tables.table(r.division(), r.department(), r.rows(), r.from(), r.to(), Instant.now());
+    IndicatorTables.Table t = cache.table(r.division(), r.department(), r.rows(), r.from(), r.to());
     // written here, in the request's thread and language (a table is at most a few thousand rows)
     ByteArrayOutputStream bytesOut = new ByteArrayOutputStream();
     workbook.write(t, bytesOut);

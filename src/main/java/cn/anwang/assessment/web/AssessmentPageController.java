@@ -1,6 +1,7 @@
 package cn.anwang.assessment.web;
 
 import cn.anwang.assessment.indicator.IndicatorCatalogue;
+import cn.anwang.assessment.indicator.IndicatorTableCache;
 import cn.anwang.assessment.indicator.IndicatorTables;
 import cn.anwang.assessment.indicator.Level;
 import cn.anwang.assessment.web.IndicatorRequests.Resolved;
@@ -21,16 +22,19 @@ class AssessmentPageController {
 
   private final IndicatorCatalogue catalogue;
   private final IndicatorTables tables;
+  private final IndicatorTableCache cache;
   private final IndicatorRequests requests;
   private final IndicatorTexts texts;
 
   AssessmentPageController(
       IndicatorCatalogue catalogue,
       IndicatorTables tables,
+      IndicatorTableCache cache,
       IndicatorRequests requests,
       IndicatorTexts texts) {
     this.catalogue = catalogue;
     this.tables = tables;
+    this.cache = cache;
     this.requests = requests;
     this.texts = texts;
   }
@@ -42,14 +46,14 @@ class AssessmentPageController {
       @RequestParam(required = false) String year,
       Model model) {
     Resolved r = requests.resolve(division, by, year, null, null);
-    IndicatorTables.Table t =
-        tables.table(r.division(), r.department(), r.rows(), r.from(), r.to(), Instant.now());
+    IndicatorTables.Table t = cache.table(r.division(), r.department(), r.rows(), r.from(), r.to());
     model.addAttribute("table", t);
     model.addAttribute("views", texts.views(t.indicators()));
     model.addAttribute("year", r.first().getYear());
     model.addAttribute("byGrid", r.rows() == Level.GRID);
     model.addAttribute("first", r.first());
     model.addAttribute("last", r.last());
+    model.addAttribute("cacheMinutes", cache.ttl().toMinutes());
     return "assessment/indicators";
   }
 
