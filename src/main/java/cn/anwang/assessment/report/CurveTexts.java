@@ -23,14 +23,15 @@ final class CurveTexts {
           ScoreSheetSection.fmt(curve.floor()),
           ScoreSheetSection.fmt(curve.target()));
     }
-    String reach = better == Direction.LOWER ? "≤" : "≥";
+    // in words, not ≥ / ≤: the PDF's CJK font has no glyph for them
+    String step = p + (better == Direction.LOWER ? "stepAtMost" : "stepAtLeast");
     List<String> steps = new ArrayList<>();
     for (Curve.Step s : curve.steps()) {
       steps.add(
           texts.text(
               l,
-              p + "step",
-              reach + ScoreSheetSection.fmt(s.threshold()),
+              step,
+              ScoreSheetSection.fmt(s.threshold()),
               ScoreSheetSection.fmt(s.fraction() * 100)));
     }
     return texts.text(l, p + "steps", String.join(texts.text(l, p + "separator"), steps));
