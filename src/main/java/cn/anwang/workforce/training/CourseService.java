@@ -53,6 +53,9 @@ class CourseService {
     return jdbc
         .sql("SELECT " + Course.COLUMNS + " FROM training_course ORDER BY code")
         .query(Course::map)
+        // list(), not stream(): JdbcClient's stream() is a live ResultSet holding its connection
+        // until closed, and outside a transaction nothing closes it (issue 15: the pool ran dry)
+        .list()
         .stream()
         .filter(c -> TrainingScope.seesCourse(actor, c.districtCode()))
         .toList();
