@@ -64,8 +64,12 @@ public class Intake {
     this.photos = photos;
   }
 
-  /** The accepted report's tracking code (stored form). */
-  public record Accepted(long id, String trackingCode) {}
+  /**
+   * The accepted report's tracking code (stored form) and, for an anonymous report through Open311,
+   * its claim secret, handed to the partner app once here (a web reporter reads it once on the
+   * tracking page instead); null otherwise.
+   */
+  public record Accepted(long id, String trackingCode, String claimSecret) {}
 
   /**
    * @param clientAddress the caller's address as the server sees it (never stored in clear)
@@ -165,10 +169,12 @@ public class Intake {
     String storedName = name == null ? null : Base64.getEncoder().encodeToString(pii.encrypt(name));
     String storedPhone =
         phone == null ? null : Base64.getEncoder().encodeToString(pii.encrypt(phone));
-    // an anonymous web reporter may claim a reward with the code and this secret, shown once
-    String secret = s.anonymous() && "WEB".equals(channel) ? TrackingCodes.secret() : null;
+    // an anonymous reporter may claim a reward with the code and this secret, shown once: on the
+    // web by the tracking page (so kept encrypted until then), through Open311 in the answer
+    String secret = s.anonymous() ? TrackingCodes.secret() : null;
+    boolean web = "WEB".equals(channel);
     String storedSecret =
-        secret == null ? null : Base64.getEncoder().encodeToString(pii.encrypt(secret));
+        secret == null || !web ? null : Base64.getEncoder().encodeToString(pii.encrypt(secret));
     photos.store(checked);
     return tx.execute(
         status -> {
@@ -234,7 +240,7 @@ public class Intake {
           events.publishEvent(
               new PublicReportSubmitted(
                   id, code, place.district().code(), place.street().code(), s.category(), now));
-          return new Accepted(id, code);
+          return new Accepted(id, code, web ? null : secret);
         });
   }
 

@@ -135,7 +135,11 @@ class Open311Controller {
         intake.submitFromPartner(s, keyId, request.getRemoteAddr(), param(params, "device_id"));
     Map<String, Object> answer = new LinkedHashMap<>();
     answer.put("service_request_id", accepted.trackingCode());
-    answer.put("service_notice", text("publicreport.open311.notice"));
+    answer.put(
+        "service_notice",
+        accepted.claimSecret() == null
+            ? text("publicreport.open311.notice")
+            : text("publicreport.open311.noticeSecret", accepted.claimSecret()));
     answer.put("account_id", null);
     return ok(format, "service_requests", "request", List.of(answer));
   }
@@ -284,7 +288,7 @@ class Open311Controller {
     return blank(params.getFirst(name));
   }
 
-  private String text(String key) {
-    return messages.getMessage(key, null, key, LocaleContextHolder.getLocale());
+  private String text(String key, Object... args) {
+    return messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
   }
 }

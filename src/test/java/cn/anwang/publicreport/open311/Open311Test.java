@@ -3,6 +3,8 @@ package cn.anwang.publicreport.open311;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.anwang.IntegrationTest;
+import cn.anwang.publicreport.intake.TrackingCodes;
+import cn.anwang.shared.pii.PiiProtector;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -35,6 +37,7 @@ class Open311Test {
   @LocalServerPort int port;
   @Autowired ObjectMapper json;
   @Autowired JdbcClient jdbc;
+  @Autowired PiiProtector pii;
 
   private final HttpClient http = HttpClient.newHttpClient();
   private String apiKey;
@@ -186,6 +189,41 @@ class Open311Test {
 
     JsonNode token = json.readTree(get("/tokens/" + id + ".json").body()).get(0);
     assertThat(token.get("service_request_id").asText()).isEqualTo(id);
+  }
+
+  @Test
+  void anAnonymousReporterGetsAClaimSecretOnceThroughTheApp() throws Exception {
+    Map<String, String> form = request("Open311 匿名：夜间违规动火作业 " + System.nanoTime());
+    form.remove("first_name");
+    form.remove("last_name");
+    form.remove("phone");
+    HttpResponse<String> posted = post("/requests.json", form);
+    assertThat(posted.statusCode()).isEqualTo(200);
+    JsonNode answer = json.readTree(posted.body()).get(0);
+    String id = answer.get("service_request_id").asText();
+    var secret =
+        java.util.regex.Pattern.compile("(?:claim secret: |领奖密钥：)([2-9A-HJKMNP-Z]{8})")
+            .matcher(answer.get("service_notice").asText());
+    assertThat(secret.find()).as(answer.get("service_notice").asText()).isTrue();
+    var stored =
+        jdbc.sql(
+                "SELECT claim_secret_hash, claim_secret_enc IS NULL FROM public_report"
+                    + " WHERE tracking_code = ?")
+            .param(id)
+            .query((rs, n) -> new Object[] {rs.getString(1), rs.getBoolean(2)})
+            .single();
+    // kept only as a keyed hash, never in a form the tracking page could show again
+    assertThat(stored[0]).isEqualTo(TrackingCodes.secretHash(pii, id, secret.group(1)));
+    assertThat(stored[1]).isEqualTo(true);
+    assertThat(get("/requests/" + id + ".json").body()).doesNotContain(secret.group(1));
+
+    // a named reporter proves it with the phone number instead: no secret
+    JsonNode named =
+        json.readTree(post("/requests.json", request("Open311 实名 " + System.nanoTime())).body())
+            .get(0);
+    assertThat(named.get("service_notice").asText())
+        .doesNotContain("claim secret")
+        .doesNotContain("领奖密钥");
   }
 
   @Test
