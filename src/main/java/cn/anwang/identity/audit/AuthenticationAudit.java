@@ -1,6 +1,8 @@
 package cn.anwang.identity.audit;
 
 import cn.anwang.identity.Scope;
+import cn.anwang.identity.token.TokenAuthenticationFailed;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -13,8 +15,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Writes log-ins, failed log-ins and log-outs to the audit log. Successful HTTP Basic calls are not
- * recorded one by one (every API request authenticates); their failures are.
+ * Writes log-ins, failed log-ins, refused bearer tokens and log-outs to the audit log. Successful
+ * HTTP Basic calls are not recorded one by one (every API request authenticates); their failures
+ * are.
  */
 @Component
 class AuthenticationAudit {
@@ -40,6 +43,27 @@ class AuthenticationAudit {
         "auth.login-failed",
         event.getAuthentication(),
         Map.of("reason", event.getException().getClass().getSimpleName()));
+  }
+
+  /** A refused bearer token, recorded like a failed log-in (under the owner when known). */
+  @EventListener
+  void onTokenFailure(TokenAuthenticationFailed event) {
+    Map<String, Object> after = new LinkedHashMap<>();
+    after.put("reason", event.reason());
+    after.put("prefix", event.prefix());
+    after.put("method", event.method());
+    after.put("path", event.path());
+    transactions.executeWithoutResult(
+        tx ->
+            audit.recordAs(
+                event.username() == null ? "(token)" : event.username(),
+                event.remoteAddr(),
+                "auth.token-failed",
+                "api-token",
+                event.prefix(),
+                event.territoryCode(),
+                null,
+                after));
   }
 
   @EventListener

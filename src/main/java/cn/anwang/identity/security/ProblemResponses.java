@@ -31,7 +31,7 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
     if (request.getHeader("HX-Request") == null) {
       response.setHeader("WWW-Authenticate", "Basic realm=\"Anwang\"");
     }
-    String detail = "Authentication is required: use HTTP Basic or log in";
+    String detail = "Authentication is required: use HTTP Basic, a bearer token or log in";
     if (failure instanceof LockedException) {
       detail =
           "The account is locked after repeated failed log-ins; try again later or ask an"
@@ -52,6 +52,30 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
         HttpStatus.FORBIDDEN,
         "Forbidden",
         "Your role or territory does not allow this");
+  }
+
+  /** A bearer token that is unknown, expired, revoked, or whose user may not log in. */
+  void invalidToken(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    response.setHeader("WWW-Authenticate", "Bearer realm=\"Anwang\", error=\"invalid_token\"");
+    // one answer for every reason: the caller learns nothing about which tokens or users exist
+    write(
+        request,
+        response,
+        HttpStatus.UNAUTHORIZED,
+        "Unauthorized",
+        "The token is not valid: it is unknown, expired or revoked, or its account cannot log in");
+  }
+
+  /** A READ token used with a method that may change something. */
+  void readOnlyToken(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    response.setHeader("WWW-Authenticate", "Bearer realm=\"Anwang\", error=\"insufficient_scope\"");
+    write(
+        request,
+        response,
+        HttpStatus.FORBIDDEN,
+        "Forbidden",
+        "This token is read-only (scope READ): it may only be used with GET, HEAD and OPTIONS;"
+            + " create a WRITE token to change data");
   }
 
   private static void write(

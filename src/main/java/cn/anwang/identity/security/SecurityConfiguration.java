@@ -1,6 +1,7 @@
 package cn.anwang.identity.security;
 
 import cn.anwang.identity.Role;
+import cn.anwang.identity.token.BearerTokens;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
@@ -25,14 +26,16 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
- * Two filter chains: the JSON API under {@code /api/**} (HTTP Basic or an existing page session, no
- * CSRF, problem responses instead of redirects) and the pages (form log-in, CSRF, log-out). Both
- * share one authentication manager, so failed log-ins count towards lock-out on either path.
+ * Two filter chains: the JSON API under {@code /api/**} (HTTP Basic, a personal bearer token on
+ * {@code /api/v1/**}, or an existing page session; no CSRF, problem responses instead of redirects)
+ * and the pages (form log-in, CSRF, log-out). Both share one authentication manager, so failed
+ * log-ins count towards lock-out on either path.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -119,11 +122,15 @@ class SecurityConfiguration {
       HttpSecurity http,
       AuthenticationManager authenticationManager,
       LoginProtectionProperties properties,
-      JdbcClient jdbc)
+      JdbcClient jdbc,
+      BearerTokens bearerTokens)
       throws Exception {
     ProblemResponses problems = new ProblemResponses();
     http.securityMatcher("/api/**", "/actuator/**")
         .addFilterAfter(new AccountRevalidation(jdbc), SecurityContextHolderFilter.class)
+        // personal tokens (identity.token) beside Basic, on /api/v1/** only
+        .addFilterBefore(
+            new BearerTokenFilter(bearerTokens, problems), BasicAuthenticationFilter.class)
         .authenticationManager(authenticationManager)
         .authorizeHttpRequests(
             requests ->
