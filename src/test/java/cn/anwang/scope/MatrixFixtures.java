@@ -108,10 +108,21 @@ final class MatrixFixtures {
             "INSERT INTO webhook_endpoint (url, secret, event_kinds, created_by) VALUES"
                 + " ('https://example.invalid/hook', 'secret', '{CASE_CLOSED}', 'admin')")
         .update();
+    token();
     jdbc.sql(
             "INSERT INTO open311_api_key (name, key_hash, created_by) VALUES ('matrix', ?,"
                 + " 'admin')")
         .param("f".repeat(64))
+        .update();
+  }
+
+  /** A personal API token of 劝业场街道's administrator (identity's tokens). */
+  void token() {
+    jdbc.sql(
+            "INSERT INTO api_token (user_id, name, prefix, secret_sha256, scope, expires_at)"
+                + " SELECT id, 'matrix', 'anw_matrix', ?, 'READ', now() + interval '1 day'"
+                + " FROM app_user WHERE username = 'heping.street'")
+        .param("e".repeat(64))
         .update();
   }
 

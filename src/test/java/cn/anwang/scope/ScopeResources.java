@@ -268,6 +268,12 @@ final class ScopeResources {
     street(
         v1 + "/users/{id}",
         "SELECT id FROM app_user WHERE " + in("territory_code") + " ORDER BY id LIMIT 1");
+    street(
+        v1 + "/tokens/{id}",
+        "SELECT t.id, u.username AS owner FROM api_token t JOIN app_user u ON u.id = t.user_id"
+            + " WHERE "
+            + in("u.territory_code")
+            + " ORDER BY t.id LIMIT 1");
     city(v1 + "/webhooks/{id}", "SELECT id FROM webhook_endpoint ORDER BY id LIMIT 1");
     city(v1 + "/indicators/{code}", "SELECT 'case.closeRate' AS code, left(:p, 6) AS division");
   }
