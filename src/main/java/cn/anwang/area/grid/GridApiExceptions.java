@@ -3,6 +3,7 @@ package cn.anwang.area.grid;
 import cn.anwang.shared.web.ApiLocale;
 import cn.anwang.shared.web.ApiProblems;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Objects;
 import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -36,7 +37,7 @@ class GridApiExceptions {
   ResponseEntity<ProblemDetail> tooLarge(ImportTooLarge e, HttpServletRequest request) {
     ResponseEntity<ProblemDetail> response =
         problem(HttpStatus.CONTENT_TOO_LARGE, "Import too large", detail(e, request));
-    response.getBody().setProperty("limitBytes", e.limitBytes());
+    Objects.requireNonNull(response.getBody()).setProperty("limitBytes", e.limitBytes());
     return response;
   }
 

@@ -111,7 +111,8 @@ class AssessmentReportPageController {
 
   /** The refusal's message without the field name in front (the form shows the field). */
   private static String reason(ProblemDetail body) {
-    Object errors = body.getProperties() == null ? null : body.getProperties().get("errors");
+    Map<String, Object> properties = body.getProperties();
+    Object errors = properties == null ? null : properties.get("errors");
     if (errors instanceof java.util.List<?> l
         && !l.isEmpty()
         && l.get(0) instanceof Map<?, ?> m

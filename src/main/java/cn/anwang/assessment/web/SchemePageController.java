@@ -202,8 +202,9 @@ class SchemePageController {
         throw e;
       }
       String detail = e.getBody().getDetail();
-      if (e.getBody().getProperties() != null
-          && e.getBody().getProperties().get("errors") instanceof List<?> l
+      java.util.Map<String, Object> properties = e.getBody().getProperties();
+      if (properties != null
+          && properties.get("errors") instanceof List<?> l
           && !l.isEmpty()
           && l.get(0) instanceof java.util.Map<?, ?> m) {
         detail = String.valueOf(m.get("message"));

@@ -107,7 +107,10 @@ public class ReminderRuleAdmin {
         throw new ReminderRuleRejected(
             row + ".earlyShare", "casework.reminderRule.earlyShare", n, r.earlyShare());
       }
-      if (r.earlyShare() != null && Math.round(r.earlyShare() * 1000) != r.earlyShare() * 1000) {
+      // at most three decimals, compared in decimal rather than as doubles
+      // (FE_FLOATING_POINT_EQUALITY)
+      if (r.earlyShare() != null
+          && java.math.BigDecimal.valueOf(r.earlyShare()).stripTrailingZeros().scale() > 3) {
         throw new ReminderRuleRejected(
             row + ".earlyShare", "casework.reminderRule.earlyShare", n, r.earlyShare());
       }

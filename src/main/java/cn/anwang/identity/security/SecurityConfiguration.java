@@ -197,8 +197,8 @@ class SecurityConfiguration {
                 authentication.getAuthorities().stream()
                     .anyMatch(
                         a ->
-                            a.getAuthority().equals(Role.STREET_OFFICER.authority())
-                                || a.getAuthority().equals(Role.VILLAGE_OFFICER.authority()));
+                            Role.STREET_OFFICER.authority().equals(a.getAuthority())
+                                || Role.VILLAGE_OFFICER.authority().equals(a.getAuthority()));
             return officer
                 ? PHONE_HOME
                 : super.determineTargetUrl(request, response, authentication);

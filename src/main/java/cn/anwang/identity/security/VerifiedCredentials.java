@@ -23,6 +23,8 @@ final class VerifiedCredentials {
 
   private record Entry(byte[] mac, int version, Instant expires) {}
 
+  private static final SecureRandom SECRETS = new SecureRandom();
+
   private final ConcurrentMap<String, Entry> entries = new ConcurrentHashMap<>();
   private final SecretKeySpec key;
   private final Duration lifetime;
@@ -31,7 +33,7 @@ final class VerifiedCredentials {
 
   VerifiedCredentials(Duration lifetime, int capacity, Clock clock) {
     byte[] secret = new byte[32];
-    new SecureRandom().nextBytes(secret);
+    SECRETS.nextBytes(secret);
     this.key = new SecretKeySpec(secret, "HmacSHA256");
     this.lifetime = lifetime;
     this.capacity = capacity;

@@ -2,6 +2,7 @@ package cn.anwang.org.responsibility;
 
 import cn.anwang.shared.web.ApiProblems;
 import java.util.Map;
+import java.util.Objects;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -32,8 +33,7 @@ class OrgApiExceptions {
   ResponseEntity<ProblemDetail> rejected(OrgRejected e) {
     ResponseEntity<ProblemDetail> response =
         problem(HttpStatus.BAD_REQUEST, "Invalid request", "The request has invalid fields");
-    response
-        .getBody()
+    Objects.requireNonNull(response.getBody())
         .setProperty(
             "fields",
             e.fields().stream()

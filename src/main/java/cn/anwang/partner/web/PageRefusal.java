@@ -23,8 +23,8 @@ final class PageRefusal {
       throw e;
     }
     String field = status == 409 ? "conflict" : "form";
-    Object errors =
-        e.getBody().getProperties() == null ? null : e.getBody().getProperties().get("errors");
+    Map<String, Object> properties = e.getBody().getProperties();
+    Object errors = properties == null ? null : properties.get("errors");
     if (errors instanceof List<?> list && !list.isEmpty() && list.get(0) instanceof Map<?, ?> m) {
       field = String.valueOf(m.get("field"));
     }

@@ -9,7 +9,7 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.Random;
+import java.security.SecureRandom;
 import javax.imageio.ImageIO;
 
 /**
@@ -35,10 +35,14 @@ final class CaptchaPicture {
     "abcdef", "bc", "abged", "abgcd", "fgbc", "afgcd", "afgedc", "abc", "abcdefg", "abcdfg"
   };
 
+  private static final SecureRandom NOISE = new SecureRandom();
+
   private CaptchaPicture() {}
 
   static byte[] png(String answer) {
-    Random random = new Random(answer.hashCode() ^ System.nanoTime());
+    // the noise and the jitter must not be derivable from the answer (a seed built from the
+    // answer's hash and the clock was: SpotBugs PREDICTABLE_RANDOM)
+    SecureRandom random = NOISE;
     BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = image.createGraphics();
     try {

@@ -94,10 +94,13 @@ class ReportPageController {
   String form(
       Model model,
       @CookieValue(name = DEVICE_COOKIE, required = false) String device,
+      HttpServletRequest request,
       HttpServletResponse response) {
     if (device == null) {
       Cookie cookie = new Cookie(DEVICE_COOKIE, UUID.randomUUID().toString());
       cookie.setHttpOnly(true);
+      // over HTTPS (directly or, with forwarded headers, behind the proxy) never sent in clear
+      cookie.setSecure(request.isSecure());
       cookie.setPath("/report");
       cookie.setMaxAge(60 * 60 * 24 * 365);
       cookie.setAttribute("SameSite", "Lax");

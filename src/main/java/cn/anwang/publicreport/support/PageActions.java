@@ -39,8 +39,8 @@ public class PageActions {
   }
 
   private String failure(String prefix, ErrorResponseException e) {
-    Object errors =
-        e.getBody().getProperties() == null ? null : e.getBody().getProperties().get("errors");
+    Map<String, Object> properties = e.getBody().getProperties();
+    Object errors = properties == null ? null : properties.get("errors");
     if (errors instanceof List<?> list && !list.isEmpty() && list.get(0) instanceof Map<?, ?> m) {
       return text(prefix + ".invalid." + m.get("field"), e.getBody().getDetail());
     }

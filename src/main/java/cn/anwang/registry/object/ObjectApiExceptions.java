@@ -3,6 +3,7 @@ package cn.anwang.registry.object;
 import cn.anwang.shared.web.ApiProblems;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -36,9 +37,10 @@ class ObjectApiExceptions {
   ResponseEntity<ProblemDetail> duplicate(ObjectDuplicate e) {
     ResponseEntity<ProblemDetail> response =
         problem(HttpStatus.CONFLICT, "Duplicate object", e.getMessage());
-    response.getBody().setProperty("field", e.field());
+    ProblemDetail body = Objects.requireNonNull(response.getBody());
+    body.setProperty("field", e.field());
     if (e.existingId() != null) {
-      response.getBody().setProperty("existingId", e.existingId());
+      body.setProperty("existingId", e.existingId());
     }
     return response;
   }
@@ -47,8 +49,7 @@ class ObjectApiExceptions {
   ResponseEntity<ProblemDetail> rejected(ObjectRejected e) {
     ResponseEntity<ProblemDetail> response =
         problem(HttpStatus.UNPROCESSABLE_CONTENT, "Object rejected", e.getMessage());
-    response
-        .getBody()
+    Objects.requireNonNull(response.getBody())
         .setProperty(
             "fields",
             List.of(

@@ -50,16 +50,14 @@ final class ObjectRowParser {
     ObjectTable.STATUSES.forEach((label, status) -> statuses.put(label, status));
     for (Locale locale : List.of(Locale.SIMPLIFIED_CHINESE, Locale.ENGLISH)) {
       for (ObjectKind kind : ObjectKind.values()) {
-        kinds.put(key(messages.getMessage(kind.messageKey(), null, kind.name(), locale)), kind);
+        kinds.put(key(label(messages, kind.messageKey(), kind.name(), locale)), kind);
       }
       for (HazardFeature hazard : HazardFeature.values()) {
-        hazards.put(
-            key(messages.getMessage(hazard.messageKey(), null, hazard.name(), locale)), hazard);
+        hazards.put(key(label(messages, hazard.messageKey(), hazard.name(), locale)), hazard);
       }
       for (ObjectStatus status : ObjectStatus.values()) {
         statuses.put(
-            key(messages.getMessage("registry.status." + status, null, status.name(), locale)),
-            status);
+            key(label(messages, "registry.status." + status, status.name(), locale)), status);
       }
     }
     for (ObjectKind kind : ObjectKind.values()) {
@@ -233,6 +231,12 @@ final class ObjectRowParser {
       return null;
     }
     return district.get().code();
+  }
+
+  /** The message, or the fallback (MessageSource declares a nullable result even with one). */
+  private static String label(MessageSource messages, String code, String fallback, Locale locale) {
+    String text = messages.getMessage(code, null, fallback, locale);
+    return text == null ? fallback : text;
   }
 
   private static String key(String label) {

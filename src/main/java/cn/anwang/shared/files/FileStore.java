@@ -9,6 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Objects;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -43,8 +44,10 @@ public class FileStore {
       if (Files.exists(target)) {
         return;
       }
-      Files.createDirectories(target.getParent());
-      Path tmp = Files.createTempFile(target.getParent(), ".upload-", ".tmp");
+      // resolve() keeps every key below the root, so the target always has a parent
+      Path dir = Objects.requireNonNull(target.getParent(), key);
+      Files.createDirectories(dir);
+      Path tmp = Files.createTempFile(dir, ".upload-", ".tmp");
       Files.write(tmp, content);
       Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (IOException e) {

@@ -77,7 +77,9 @@ public final class TabularReader {
     } catch (IOException e) {
       throw TabularException.io(e);
     }
-    return open(file, file.getFileName().toString(), declaredCharset, spec, () -> {});
+    Path name = file.getFileName();
+    return open(
+        file, name == null ? file.toString() : name.toString(), declaredCharset, spec, () -> {});
   }
 
   private static TabularSource open(
