@@ -1,0 +1,117 @@
+# Shared by backup.sh, restore.sh, verify-restore.sh and backup-restore-check.sh (sourced).
+#
+# Connection options, one of:
+#   --data-dir DIR   the embedded PostgreSQL's data directory (anwang.embedded-database.data-directory,
+#                    default ./data/postgres); its port is read from DIR/postmaster.pid, the user is
+#                    postgres; the server must be running (the application, or pg_ctl on DIR)
+#   --url URL        postgresql://USER[:PASSWORD]@HOST[:PORT]/DATABASE
+#   (neither)        the standard PG* environment (PGHOST, PGPORT, PGUSER, PGDATABASE, PGPASSWORD
+#                    or ~/.pgpass); when PGHOST and PGDATABASE are both unset, --data-dir ./data/postgres
+#   --dbname NAME    with --data-dir: the database in the cluster (anwang.embedded-database.database-name,
+#                    default postgres)
+# The client tools come from scripts/pg-client.sh (ANWANG_PG_BIN to choose them).
+
+ANWANG_SCRIPTS="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+
+die() {
+  echo "ERROR: $*" >&2
+  exit 1
+}
+
+info() {
+  echo "[$(date -u +%H:%M:%S)] $*" >&2
+}
+
+# Parses the connection options out of "$@"; sets CONN (the database argument for psql, pg_dump and
+# pg_restore: a URI, or empty for the PG* environment), DB_LABEL, and REST (the other arguments).
+parse_connection() {
+  local data_dir="" url="" dbname="postgres"
+  REST=()
+  while [[ $# -gt 0 ]]; do
+    case "$1" in
+      --data-dir) data_dir="${2:?--data-dir needs a directory}"; shift 2 ;;
+      --url) url="${2:?--url needs a URL}"; shift 2 ;;
+      --dbname) dbname="${2:?--dbname needs a name}"; shift 2 ;;
+      *) REST+=("$1"); shift ;;
+    esac
+  done
+  if [[ -z "$data_dir" && -z "$url" && -z "${PGHOST:-}" && -z "${PGDATABASE:-}" ]]; then
+    data_dir="./data/postgres"
+  fi
+  if [[ -n "$data_dir" ]]; then
+    local pidfile="$data_dir/postmaster.pid" port
+    [[ -f "$pidfile" ]] || die "no $pidfile: is the embedded PostgreSQL running? (start the application, or pg_ctl -D $data_dir start)"
+    port=$(sed -n 4p "$pidfile" | tr -d '[:space:]')
+    [[ "$port" =~ ^[0-9]+$ ]] || die "cannot read the port from $pidfile"
+    CONN="postgresql://postgres@localhost:$port/$dbname"
+    DB_LABEL="embedded $data_dir (port $port) database $dbname"
+  elif [[ -n "$url" ]]; then
+    CONN="$url"
+    DB_LABEL="${url%%@*}"
+    DB_LABEL="${DB_LABEL%:*}@${url#*@}"
+  else
+    CONN=""
+    DB_LABEL="PG* environment: host ${PGHOST:-local} port ${PGPORT:-5432} database ${PGDATABASE:-${PGUSER:-$USER}}"
+  fi
+}
+
+# psql with the connection, quiet, unaligned, tuples only, stopping at the first error
+run_psql() {
+  local args
+  mapfile -t args < <(conn_args)
+  "$PG_BIN/psql" -X -q -At -v ON_ERROR_STOP=1 "${args[@]}" "$@"
+}
+
+# the database argument for psql, pg_dump and pg_restore (pg_restore needs one: without it, it
+# prints SQL instead of restoring)
+conn_args() {
+  echo "-d"
+  if [[ -n "$CONN" ]]; then echo "$CONN"; else echo "${PGDATABASE:-${PGUSER:-$USER}}"; fi
+}
+
+# Finds client tools able to talk to the server: first any psql to ask the version, then a
+# pg_dump/pg_restore of that major version or newer. Sets PG_BIN and SERVER_MAJOR.
+find_client() {
+  PG_BIN=$("$ANWANG_SCRIPTS/pg-client.sh" 0 2>/dev/null) || die "no psql found; install postgresql-client"
+  local num
+  num=$(run_psql -c "SHOW server_version_num") || die "cannot connect to $DB_LABEL"
+  SERVER_MAJOR=$((num / 10000))
+  PG_BIN=$("$ANWANG_SCRIPTS/pg-client.sh" ${ANWANG_PG_CLIENT_INSTALL:+--install} "$SERVER_MAJOR") || exit 1
+}
+
+# Row counts of every ordinary table outside the system schemas, "schema.table<TAB>count", sorted.
+# Runs in the snapshot given as $1 when set (see backup.sh), else in a fresh one.
+table_counts() {
+  local snapshot="${1:-}"
+  {
+    echo "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY;"
+    [[ -n "$snapshot" ]] && echo "SET TRANSACTION SNAPSHOT '$snapshot';"
+    cat <<'SQL'
+SELECT format('SELECT %L, count(*) FROM %I.%I', n.nspname || '.' || c.relname, n.nspname, c.relname)
+  FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+ WHERE c.relkind = 'r' AND n.nspname NOT IN ('pg_catalog', 'information_schema')
+   AND n.nspname NOT LIKE 'pg\_toast%' AND n.nspname NOT LIKE 'pg\_temp%'
+ ORDER BY n.nspname, c.relname
+\gexec
+COMMIT;
+SQL
+  } | run_psql -F $'\t' -f - | LC_ALL=C sort
+}
+
+# sha256sum lines ("HASH  ./path") of every file in the file store, sorted by path; the store's
+# half-written uploads (.upload-*.tmp) are left out
+file_checksums() {
+  local dir="$1"
+  [[ -d "$dir" ]] || return 0
+  (cd "$dir" && find . -type f ! -name '.upload-*.tmp' -print0 | LC_ALL=C sort -z | xargs -0 -r sha256sum)
+}
+
+# the audit chain re-computed in SQL (sql/audit-chain.sql), as one line:
+# checked|broken id|broken seq|problem|head seq|head hash|unsealed (empty fields when intact)
+audit_chain() {
+  run_psql -F '|' -f "$ANWANG_SCRIPTS/sql/audit-chain.sql" | tail -1
+}
+
+has_audit_table() {
+  [[ "$(run_psql -c "SELECT to_regclass('audit_event') IS NOT NULL")" == "t" ]]
+}
