@@ -40,6 +40,7 @@ info "backup in $backup"
 
 info "wiping the database $database and the file store $files_dir"
 run_psql <<'SQL'
+SET client_min_messages = warning;
 SELECT format('DROP SCHEMA %I CASCADE', nspname) FROM pg_namespace
  WHERE nspname NOT IN ('pg_catalog', 'information_schema') AND nspname NOT LIKE 'pg\_%'
 \gexec

@@ -30,7 +30,7 @@ differ() {
 
 # 1. row counts, table by table
 work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+trap 'rm -rf "$work"; stop_embedded' EXIT
 table_counts > "$work/tables.tsv"
 while IFS=$'\t' read -r table expected actual; do
   if [[ "$actual" == "-" ]]; then

@@ -3,7 +3,9 @@
 # Connection options, one of:
 #   --data-dir DIR   the embedded PostgreSQL's data directory (anwang.embedded-database.data-directory,
 #                    default ./data/postgres); its port is read from DIR/postmaster.pid, the user is
-#                    postgres; the server must be running (the application, or pg_ctl on DIR)
+#                    postgres. When no server runs on DIR (the application is stopped), one is
+#                    started with the bundled binaries for the script's duration, on a free loopback
+#                    port, and stopped at the end: do not start the application meanwhile
 #   --url URL        postgresql://USER[:PASSWORD]@HOST[:PORT]/DATABASE
 #   (neither)        the standard PG* environment (PGHOST, PGPORT, PGUSER, PGDATABASE, PGPASSWORD
 #                    or ~/.pgpass); when PGHOST and PGDATABASE are both unset, --data-dir ./data/postgres
@@ -39,8 +41,13 @@ parse_connection() {
     data_dir="./data/postgres"
   fi
   if [[ -n "$data_dir" ]]; then
-    local pidfile="$data_dir/postmaster.pid" port
-    [[ -f "$pidfile" ]] || die "no $pidfile: is the embedded PostgreSQL running? (start the application, or pg_ctl -D $data_dir start)"
+    local pidfile="$data_dir/postmaster.pid" port pid
+    [[ -f "$data_dir/PG_VERSION" ]] || die "$data_dir is not a PostgreSQL data directory"
+    pid=""
+    [[ -f "$pidfile" ]] && pid=$(head -1 "$pidfile" | tr -d '[:space:]')
+    if [[ -z "$pid" ]] || ! kill -0 "$pid" 2>/dev/null; then
+      start_embedded "$data_dir"
+    fi
     port=$(sed -n 4p "$pidfile" | tr -d '[:space:]')
     [[ "$port" =~ ^[0-9]+$ ]] || die "cannot read the port from $pidfile"
     CONN="postgresql://postgres@localhost:$port/$dbname"
@@ -114,4 +121,41 @@ audit_chain() {
 
 has_audit_table() {
   [[ "$(run_psql -c "SELECT to_regclass('audit_event') IS NOT NULL")" == "t" ]]
+}
+
+# Starts PostgreSQL on a stopped embedded data directory with the binaries the application unpacked
+# (/tmp/embedded-pg/PG-*/bin, or ANWANG_PG_SERVER_BIN), on a free loopback port, and stops it when
+# the script exits. As root it runs in a user namespace, as the application's embedded server does.
+start_embedded() {
+  local dir="$1" major server="" candidate port sockets
+  major=$(cat "$dir/PG_VERSION")
+  for candidate in ${ANWANG_PG_SERVER_BIN:-} /tmp/embedded-pg/PG-*/bin /usr/lib/postgresql/"$major"/bin; do
+    if [[ -x "$candidate/pg_ctl" && -x "$candidate/postgres" ]] &&
+      [[ "$("$candidate/postgres" --version | sed -E 's/^[^0-9]*([0-9]+).*/\1/')" == "$major" ]]; then
+      server="$candidate"
+      break
+    fi
+  done
+  [[ -n "$server" ]] || die "no PostgreSQL $major server binaries to open the stopped $dir (start the application once, or set ANWANG_PG_SERVER_BIN)"
+  for _ in $(seq 1 50); do
+    port=$((20000 + RANDOM % 20000))
+    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || break
+  done
+  sockets=$(mktemp -d)
+  chmod 777 "$sockets"
+  local as=()
+  [[ "$(id -u)" == "0" ]] && as=(unshare -U --map-user=1000 --map-group=1000)
+  info "no server runs on $dir: starting one with $server on port $port for this script"
+  "${as[@]}" "$server/pg_ctl" -D "$dir" -w -t 60 -l "$sockets/postgres.log" \
+    -o "-p $port -c listen_addresses=localhost -k $sockets" start >/dev/null ||
+    die "could not start PostgreSQL on $dir: $(tail -5 "$sockets/postgres.log")"
+  EMBEDDED_STOP=("${as[@]}" "$server/pg_ctl" -D "$dir" -m fast -w stop)
+  trap 'stop_embedded' EXIT
+}
+
+stop_embedded() {
+  if [[ -n "${EMBEDDED_STOP:-}" ]]; then
+    "${EMBEDDED_STOP[@]}" >/dev/null 2>&1 || echo "WARNING: could not stop the temporary PostgreSQL" >&2
+    EMBEDDED_STOP=()
+  fi
 }
