@@ -31,7 +31,6 @@ final class OpsScripts {
     List<String> command = new ArrayList<>(List.of("bash", SCRIPTS.resolve(script).toString()));
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-    builder.environment().put("ANWANG_PG_CLIENT_INSTALL", "1");
     Process process = builder.start();
     process.getOutputStream().close();
     byte[] output = process.getInputStream().readAllBytes();
@@ -41,7 +40,12 @@ final class OpsScripts {
 
   /** The directory holding psql, pg_dump and pg_restore for the server's major version. */
   static Path clientFor(int major) throws IOException, InterruptedException {
-    Run found = run("pg-client.sh", "--install", Integer.toString(major));
+    // never fetched at test time: .ci/run installs it first (scripts/pg-client.sh --install 17)
+    Run found = run("pg-client.sh", Integer.toString(major));
+    if (found.exitCode() != 0 && System.getenv("ANWANG_BROWSER_TESTS_REQUIRED") == null) {
+      org.junit.jupiter.api.Assumptions.abort(
+          "no PostgreSQL " + major + " client (scripts/pg-client.sh --install " + major + ")");
+    }
     assertThat(found.exitCode())
         .as("a PostgreSQL %d client (scripts/pg-client.sh): %s", major, found.output())
         .isZero();
