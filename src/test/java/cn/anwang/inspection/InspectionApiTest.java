@@ -183,6 +183,13 @@ class InspectionApiTest {
         "data:image/png;base64," + Base64.getEncoder().encodeToString(TestPhotos.png()));
     JsonNode recorded = postJson("/api/v1/inspections", officer(), body, clientId, 201);
     long id = recorded.path("id").asLong();
+    var signed =
+        mvc.perform(get("/api/v1/inspections/" + id + "/signature").with(officer()))
+            .andReturn()
+            .getResponse();
+    assertThat(signed.getStatus()).isEqualTo(200);
+    assertThat(signed.getContentType()).isEqualTo("image/png");
+    assertThat(signed.getContentAsByteArray()).isEqualTo(TestPhotos.png());
     assertThat(recorded.path("clientId").asText()).isEqualTo(clientId);
     assertThat(recorded.path("outsideAllowedArea").asBoolean()).isFalse();
     assertThat(recorded.path("failedItems")).hasSize(2);
@@ -286,6 +293,13 @@ class InspectionApiTest {
             201);
     assertThat(ok.path("outsideAllowedArea").asBoolean()).isFalse();
     assertThat(ok.path("distanceMeters").asDouble()).isBetween(100.0, 120.0);
+    // no signature drawn: 404 as a problem, not 500 (found by the scope matrix)
+    var unsigned =
+        mvc.perform(
+                get("/api/v1/inspections/" + ok.path("id").asLong() + "/signature").with(officer()))
+            .andReturn()
+            .getResponse();
+    assertThat(unsigned.getStatus()).isEqualTo(404);
 
     assertThat(
             count(
