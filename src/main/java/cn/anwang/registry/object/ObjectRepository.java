@@ -376,9 +376,10 @@ class ObjectRepository {
     jdbc.sql("DELETE FROM object_department WHERE object_id = ?").param(objectId).update();
     for (DepartmentLink link : links) {
       jdbc.sql(
-              "INSERT INTO object_department (object_id, department_code, source, rule_id)"
-                  + " VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING")
-          .params(objectId, link.departmentCode(), link.source().name(), link.ruleId())
+              "INSERT INTO object_department (object_id, district_code, department_code, source,"
+                  + " rule_id) SELECT id, district_code, ?, ?, ? FROM supervised_object"
+                  + " WHERE id = ? ON CONFLICT DO NOTHING")
+          .params(link.departmentCode(), link.source().name(), link.ruleId(), objectId)
           .update();
     }
   }
