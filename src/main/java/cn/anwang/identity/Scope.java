@@ -32,6 +32,20 @@ public record Scope(String territoryCode, String departmentCode) implements Seri
     return covers(other.territoryCode);
   }
 
+  /**
+   * The district a row made in this scope belongs to, for the district-keyed tables (see
+   * docs/scale.md): the first six digits of the territory, or the territory itself above a district
+   * ({@code "12"} for the city).
+   */
+  public String districtCode() {
+    return districtOf(territoryCode);
+  }
+
+  /** The district of a division code: its first six digits, or the code itself when shorter. */
+  public static String districtOf(String divisionCode) {
+    return divisionCode.length() >= 6 ? divisionCode.substring(0, 6) : divisionCode;
+  }
+
   /** A SQL {@code LIKE} pattern matching every division code in the territory. */
   public String likePattern() {
     return territoryCode + "%";

@@ -110,9 +110,9 @@ final class DashboardFixture implements AutoCloseable {
     objects.add(id);
     for (String d : departments) {
       jdbc.sql(
-              "INSERT INTO object_department (object_id, department_code, source) VALUES (?, ?,"
-                  + " 'MANUAL')")
-          .params(id, d)
+              "INSERT INTO object_department (object_id, district_code, department_code, source)"
+                  + " SELECT id, district_code, ?, 'MANUAL' FROM supervised_object WHERE id = ?")
+          .params(d, id)
           .update();
     }
     return id;

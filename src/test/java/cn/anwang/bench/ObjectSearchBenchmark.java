@@ -326,8 +326,8 @@ public final class ObjectSearchBenchmark {
             + " hazards text, department_code text, rule_id text)");
     jdbc.batchUpdate("INSERT INTO bench_profile VALUES (?, ?, ?, ?, ?, ?)", rows);
     return jdbc.update(
-        "INSERT INTO object_department (object_id, department_code, source, rule_id)"
-            + " SELECT o.id, p.department_code, 'RULE', p.rule_id FROM supervised_object o"
+        "INSERT INTO object_department (object_id, district_code, department_code, source,"
+            + " rule_id) SELECT o.id, o.district_code, p.department_code, 'RULE', p.rule_id FROM supervised_object o"
             + " JOIN bench_profile p ON p.district_code = o.district_code AND p.kind = o.kind"
             + " AND p.industry_code IS NOT DISTINCT FROM o.industry_code"
             + " AND p.hazards = array_to_string(o.hazards, ',') ON CONFLICT DO NOTHING");

@@ -167,9 +167,10 @@ class CasePagesBrowserTest {
             .query(Long.class)
             .single();
     jdbc.sql(
-            "INSERT INTO object_account (object_id, user_id, created_by) VALUES (?, ?, 'test')"
+            "INSERT INTO object_account (object_id, district_code, user_id, created_by)"
+                + " SELECT id, district_code, ?, 'test' FROM supervised_object WHERE id = ?"
                 + " ON CONFLICT DO NOTHING")
-        .params(objectId, enterprise)
+        .params(enterprise, objectId)
         .update();
     Path photo = Files.createTempFile("evidence", ".png");
     BufferedImage img = new BufferedImage(32, 24, BufferedImage.TYPE_INT_RGB);

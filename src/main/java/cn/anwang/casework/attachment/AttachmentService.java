@@ -103,12 +103,13 @@ public class AttachmentService implements CaseFacade.AttachmentLinker {
       long id =
           jdbc.sql(
                   """
-                  INSERT INTO case_attachment (case_id, file_name, content_type, size_bytes, sha256,
-                                               storage_key, uploaded_by)
-                  VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id
+                  INSERT INTO case_attachment (case_id, district_code, file_name, content_type,
+                                               size_bytes, sha256, storage_key, uploaded_by)
+                  VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id
                   """)
               .params(
                   caseId,
+                  c.districtCode(),
                   name(f.fileName()),
                   kinds.get(i).contentType(),
                   (long) f.content().length,

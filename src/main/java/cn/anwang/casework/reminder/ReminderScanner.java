@@ -248,11 +248,12 @@ public class ReminderScanner {
     int inserted =
         jdbc.sql(
                 """
-                INSERT INTO case_reminder (case_id, stage_started_at, kind, stage, claimed_by)
-                VALUES (?, ?, ?, ?, ?)
+                INSERT INTO case_reminder (case_id, district_code, stage_started_at, kind, stage,
+                                           claimed_by)
+                VALUES (?, ?, ?, ?, ?, ?)
                 ON CONFLICT ON CONSTRAINT case_reminder_once DO NOTHING
                 """)
-            .params(c.id(), started, kind.name(), c.stage(), serverName)
+            .params(c.id(), c.districtCode(), started, kind.name(), c.stage(), serverName)
             .update();
     if (inserted == 0) {
       return false;

@@ -102,10 +102,11 @@ class JdbcAuditLog implements AuditLog {
     jdbc.sql(
             """
             INSERT INTO audit_event (id, occurred_at, actor_username, action, target_type,
-                                     target_id, territory_code, before, after, remote_addr)
+                                     target_id, territory_code, district_code, before, after,
+                                     remote_addr)
             VALUES (nextval('audit_event_id_seq'), :occurredAt, :actor, :action, :targetType,
-                    :targetId, :territory, CAST(:before AS jsonb), CAST(:after AS jsonb),
-                    :remoteAddr)
+                    :targetId, :territory, :district, CAST(:before AS jsonb),
+                    CAST(:after AS jsonb), :remoteAddr)
             """)
         .param(
             "occurredAt",
@@ -115,6 +116,7 @@ class JdbcAuditLog implements AuditLog {
         .param("targetType", targetType, Types.VARCHAR)
         .param("targetId", truncate(targetId, MAX_TARGET_ID), Types.VARCHAR)
         .param("territory", territory)
+        .param("district", Scope.districtOf(territory))
         .param("before", toJson(before), Types.VARCHAR)
         .param("after", toJson(after), Types.VARCHAR)
         .param("remoteAddr", truncate(remoteAddr, 64), Types.VARCHAR)

@@ -92,7 +92,7 @@ public class PatrolPlanGenerator {
                     + "        ((:month - 1) / m.months) * m.months + 1, 1) AS ps) p"
                     + "  WHERE o.status = 'OPERATING' AND NOT o.direct_supervision"
                     + "    AND o.grid_code IS NOT NULL AND o.division_code LIKE :prefix"
-                    + " ON CONFLICT (object_id, period_start) DO NOTHING")
+                    + " ON CONFLICT (object_id, period_start, district_code) DO NOTHING")
             .param("prefix", prefix)
             .param("day", day)
             .param("year", day.getYear())

@@ -366,10 +366,12 @@ public class Inspections {
     for (ChecklistItem item : failed) {
       jdbc.sql(
               """
-              INSERT INTO inspection_failed_item (inspection_id, item_key, text, severity, case_type)
-              VALUES (?, ?, ?, ?, ?)
+              INSERT INTO inspection_failed_item (inspection_id, district_code, item_key, text,
+                                                  severity, case_type)
+              VALUES (?, ?, ?, ?, ?, ?)
               """)
-          .params(id, item.key(), item.text(), item.severity(), item.caseType())
+          .params(
+              id, object.districtCode(), item.key(), item.text(), item.severity(), item.caseType())
           .update();
     }
     int tasksDone = 0;

@@ -91,12 +91,13 @@ public class Photos {
     files.put(fileKey(storageKey), content);
     jdbc.sql(
             """
-            INSERT INTO inspection_photo (id, user_id, sha256, content_type, size_bytes, storage_key,
-                                          taken_at, lon, lat)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO inspection_photo (id, district_code, user_id, sha256, content_type,
+                                          size_bytes, storage_key, taken_at, lon, lat)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         .params(
             id,
+            actor.scope().districtCode(),
             actor.userId(),
             sha,
             kind.contentType(),

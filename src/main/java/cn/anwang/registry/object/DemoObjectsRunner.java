@@ -190,13 +190,14 @@ class DemoObjectsRunner implements ApplicationRunner {
                       ObjectKind.valueOf(rs.getString(2)),
                       rs.getString(3),
                       hazards)) {
-                links.add(new Object[] {rs.getLong(1), a.departmentCode(), a.ruleId()});
+                links.add(
+                    new Object[] {rs.getLong(1), districtCode, a.departmentCode(), a.ruleId()});
               }
             });
     if (!links.isEmpty()) {
       batch.batchUpdate(
-          "INSERT INTO object_department (object_id, department_code, source, rule_id)"
-              + " VALUES (?, ?, 'RULE', ?) ON CONFLICT DO NOTHING",
+          "INSERT INTO object_department (object_id, district_code, department_code, source,"
+              + " rule_id) VALUES (?, ?, ?, 'RULE', ?) ON CONFLICT DO NOTHING",
           links);
     }
     return links.size();

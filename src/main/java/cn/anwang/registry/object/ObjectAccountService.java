@@ -152,9 +152,9 @@ class ObjectAccountService implements ObjectAccounts {
   private boolean insert(SupervisedObject o, UserDirectory.Contact user, String by) {
     int inserted =
         jdbc.sql(
-                "INSERT INTO object_account (object_id, user_id, created_by) VALUES (?, ?, ?)"
-                    + " ON CONFLICT DO NOTHING")
-            .params(o.id(), user.id(), by)
+                "INSERT INTO object_account (object_id, district_code, user_id, created_by)"
+                    + " VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING")
+            .params(o.id(), o.districtCode(), user.id(), by)
             .update();
     if (inserted == 0) {
       return false;

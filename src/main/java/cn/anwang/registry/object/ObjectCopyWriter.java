@@ -187,6 +187,7 @@ class ObjectCopyWriter {
       for (DepartmentLink link : p.departments()) {
         new Row(departments)
             .add(o.id())
+            .add(o.districtCode())
             .add(link.departmentCode())
             .add(link.source().name())
             .add(link.ruleId())
@@ -204,7 +205,8 @@ class ObjectCopyWriter {
     copy("COPY supervised_object (" + OBJECT_COLUMNS + ") FROM STDIN", objects);
     long t1 = System.nanoTime();
     copy(
-        "COPY object_department (object_id, department_code, source, rule_id) FROM STDIN",
+        "COPY object_department (object_id, district_code, department_code, source, rule_id)"
+            + " FROM STDIN",
         departments);
     long t2 = System.nanoTime();
     copy(

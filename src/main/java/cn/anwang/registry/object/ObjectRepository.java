@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -102,8 +103,15 @@ class ObjectRepository {
         == 1;
   }
 
-  /** The id of another object with this USCC, if any. */
+  /**
+   * The id of another object with this USCC, if any. Takes a lock on the code until the transaction
+   * ends, so two writes of the same USCC (in two districts, where no unique index stops them, see
+   * docs/scale.md) are checked one after the other.
+   */
   Optional<Long> idWithUscc(String uscc) {
+    jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('registry.object.uscc'), hashtext(?))")
+        .param(uscc)
+        .query((RowCallbackHandler) rs -> {});
     return jdbc.sql("SELECT id FROM supervised_object WHERE uscc = ?")
         .param(uscc)
         .query(Long.class)
@@ -376,9 +384,10 @@ class ObjectRepository {
     jdbc.sql("DELETE FROM object_department WHERE object_id = ?").param(objectId).update();
     for (DepartmentLink link : links) {
       jdbc.sql(
-              "INSERT INTO object_department (object_id, department_code, source, rule_id)"
-                  + " VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING")
-          .params(objectId, link.departmentCode(), link.source().name(), link.ruleId())
+              "INSERT INTO object_department (object_id, district_code, department_code, source,"
+                  + " rule_id) SELECT id, district_code, ?, ?, ? FROM supervised_object"
+                  + " WHERE id = ? ON CONFLICT DO NOTHING")
+          .params(link.departmentCode(), link.source().name(), link.ruleId(), objectId)
           .update();
     }
   }

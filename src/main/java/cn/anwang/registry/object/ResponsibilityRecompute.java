@@ -93,7 +93,10 @@ class ResponsibilityRecompute {
             if (now.contains(m.departmentCode())) {
               inserts.add(
                   new Object[] {
-                    id, m.departmentCode(), m.ruleId() == null ? null : String.valueOf(m.ruleId())
+                    id,
+                    district,
+                    m.departmentCode(),
+                    m.ruleId() == null ? null : String.valueOf(m.ruleId())
                   });
             }
           }
@@ -105,8 +108,8 @@ class ResponsibilityRecompute {
     batch.batchUpdate(
         "DELETE FROM object_department WHERE object_id = ? AND source = 'RULE'", deletes);
     batch.batchUpdate(
-        "INSERT INTO object_department (object_id, department_code, source, rule_id)"
-            + " VALUES (?, ?, 'RULE', ?) ON CONFLICT DO NOTHING",
+        "INSERT INTO object_department (object_id, district_code, department_code, source,"
+            + " rule_id) VALUES (?, ?, ?, 'RULE', ?) ON CONFLICT DO NOTHING",
         inserts);
     batch.batchUpdate(
         "INSERT INTO object_history (object_id, district_code, actor, action, changes)"

@@ -165,6 +165,54 @@ class ObjectApiTest {
         .andExpect(jsonPath("$.field").value("uscc"));
   }
 
+  @Test
+  void aUsccIsUniqueAcrossDistrictsAlsoWhenTwoDistrictsWriteItAtOnce() throws Exception {
+    // the unique index is per district (docs/scale.md); ObjectService's check, under a lock on
+    // the code, keeps one object per USCC in the city
+    String sequential = USCC.nextEnterprise("120101");
+    Map<String, Object> heping = object("跨区代码甲", pointIn(HEPING_STREET, 0));
+    heping.put("uscc", sequential);
+    created(demo("heping.admin"), heping);
+    Map<String, Object> xiqing = object("跨区代码乙", pointIn("120111001", 0));
+    xiqing.put("uscc", sequential);
+    create(demo("xiqing.admin"), xiqing)
+        .andExpect(status().isConflict())
+        .andExpect(jsonPath("$.field").value("uscc"));
+
+    for (int round = 0; round < 6; round++) {
+      String uscc = USCC.nextEnterprise("120101");
+      Map<String, Object> a = object("并发代码甲", pointIn(HEPING_STREET, 0));
+      a.put("uscc", uscc);
+      Map<String, Object> b = object("并发代码乙", pointIn("120111001", 0));
+      b.put("uscc", uscc);
+      java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+      java.util.concurrent.ExecutorService pool =
+          java.util.concurrent.Executors.newFixedThreadPool(2);
+      try {
+        java.util.concurrent.Future<Integer> first =
+            pool.submit(() -> statusOf(start, demo("heping.admin"), a));
+        java.util.concurrent.Future<Integer> second =
+            pool.submit(() -> statusOf(start, demo("xiqing.admin"), b));
+        assertThat(List.of(first.get(), second.get())).containsExactlyInAnyOrder(201, 409);
+      } finally {
+        pool.shutdownNow();
+      }
+      assertThat(
+              jdbc.sql("SELECT count(*) FROM supervised_object WHERE uscc = ?")
+                  .param(uscc)
+                  .query(Long.class)
+                  .single())
+          .isEqualTo(1L);
+    }
+  }
+
+  private int statusOf(
+      java.util.concurrent.CyclicBarrier start, RequestPostProcessor who, Map<String, Object> body)
+      throws Exception {
+    start.await();
+    return create(who, body).andReturn().getResponse().getStatus();
+  }
+
   // ------------------------------------------------------------------ scope and contacts
 
   @Test
