@@ -39,6 +39,8 @@ info "backing up $DB_LABEL and the file store $files_dir into $target"
 # describe the same moment.
 mapfile -t args < <(conn_args)
 coproc SNAP { "$PG_BIN/psql" -X -q -At -v ON_ERROR_STOP=1 "${args[@]}" 2>&1; }
+# bash unsets SNAP_PID as soon as the coprocess has exited, which may be before the wait below
+snap_pid=$SNAP_PID
 echo "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; SELECT pg_export_snapshot();" >&"${SNAP[1]}"
 read -r -t 60 snapshot <&"${SNAP[0]}" || die "could not export a snapshot"
 [[ "$snapshot" =~ ^[0-9A-F-]+$ ]] || die "could not export a snapshot: $snapshot"
@@ -55,7 +57,7 @@ if has_audit_table; then
 fi
 echo "COMMIT;" >&"${SNAP[1]}"
 exec {SNAP[1]}>&-
-wait "$SNAP_PID" || true
+wait "$snap_pid" 2>/dev/null || true
 
 # The store's files are written once under their key and never changed, so a tar after the
 # snapshot holds every file the dump refers to (and perhaps a few newer ones nothing refers to yet).
