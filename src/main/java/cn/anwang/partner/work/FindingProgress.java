@@ -20,7 +20,9 @@ class FindingProgress {
     this.jdbc = jdbc;
   }
 
-  @ApplicationModuleListener
+  // the condition is checked before the publication is stored: the other cases' transitions
+  // cost no event publication row (docs/casework.md, "What a transition costs")
+  @ApplicationModuleListener(condition = "#e.source() == 'THIRD_PARTY'")
   void on(CaseProgressed e) {
     if (!"THIRD_PARTY".equals(e.source())) {
       return;

@@ -21,7 +21,9 @@ class CaseProgressFollower {
     this.jdbc = jdbc;
   }
 
-  @ApplicationModuleListener
+  // the condition is checked before the publication is stored: the other cases' transitions
+  // cost no event publication row (docs/casework.md, "What a transition costs")
+  @ApplicationModuleListener(condition = "#e.source() == 'PUBLIC_REPORT'")
   void on(CaseProgressed e) {
     if (!"PUBLIC_REPORT".equals(e.source())) {
       return;

@@ -37,7 +37,9 @@ class RewardProposer {
 
   record Reporter(long id, boolean anonymous, boolean named, boolean holdsSecret) {}
 
-  @ApplicationModuleListener
+  // checked before the publication is stored, so only closures of reported cases are kept
+  @ApplicationModuleListener(
+      condition = "#e.source() == 'PUBLIC_REPORT' and #e.status() == 'CLOSED'")
   void on(CaseProgressed e) {
     if ("PUBLIC_REPORT".equals(e.source()) && "CLOSED".equals(e.status())) {
       propose(e.caseId(), e.at());

@@ -55,6 +55,10 @@ class ThousandTransitionsTest {
 
   /** A thousand reported cases on objects of 劝业场街道, written directly (one transaction). */
   private void reportThousand() {
+    report(CASES, CaseSource.OFFICER_INSPECTION);
+  }
+
+  private void report(int count, CaseSource source) {
     List<Long> sample =
         jdbc.sql(
                 "SELECT id FROM supervised_object WHERE street_code = '120101001'"
@@ -66,11 +70,9 @@ class ThousandTransitionsTest {
     List<ObjectRef> refs = sample.stream().map(id -> objects.find(id).orElseThrow()).toList();
     transactions.executeWithoutResult(
         tx -> {
-          for (int i = 0; i < CASES; i++) {
+          for (int i = 0; i < count; i++) {
             ObjectRef o = refs.get(i % refs.size());
-            SafetyCase c =
-                SafetyCase.reported(
-                    CaseType.GENERAL_HAZARD, CaseSource.OFFICER_INSPECTION, now, cal, rules);
+            SafetyCase c = SafetyCase.reported(CaseType.GENERAL_HAZARD, source, now, cal, rules);
             c.objectId = o.id();
             c.districtCode = o.districtCode();
             c.streetCode = o.streetCode();
@@ -114,6 +116,7 @@ class ThousandTransitionsTest {
   void aThousandCasesTransitionedConcurrentlyLoseNoUpdateAndKeepEveryTimelineLine()
       throws Exception {
     long setup = System.nanoTime();
+    java.sql.Timestamp before = progressPublicationsFrom();
     reportThousand();
     System.out.printf("1,000 cases written in %d ms%n", (System.nanoTime() - setup) / 1_000_000);
     assertThat(ids).hasSize(CASES);
@@ -198,5 +201,51 @@ class ThousandTransitionsTest {
     assertThat(timelines)
         .allSatisfy(t -> assertThat(t.get("actions")).isEqualTo("REPORT,REGISTER"));
     assertThat(millis).as("well inside the suite's minute").isLessThan(60_000);
+    // the module listeners of CaseProgressed want only reported or third-party cases: their
+    // conditions keep these thousand transitions out of the event publication table
+    assertThat(progressPublicationsSince(before)).isZero();
+  }
+
+  @Test
+  void aPublicReportCaseStillReachesItsListenerDurably() {
+    java.sql.Timestamp before = progressPublicationsFrom();
+    report(1, CaseSource.PUBLIC_REPORT);
+    ResponseEntity<String> answer =
+        rest.withBasicAuth("heping.street", PASSWORD)
+            .postForEntity(
+                "/api/v1/cases/{id}/register",
+                new HttpEntity<>("{\"version\":0}", jsonHeaders()),
+                String.class,
+                ids.get(0));
+    assertThat(answer.getStatusCode().value()).isEqualTo(200);
+    List<String> listeners =
+        jdbc.sql(
+                "SELECT listener_id FROM event_publication WHERE event_type LIKE '%CaseProgressed'"
+                    + " AND publication_date >= ? AND serialized_event LIKE ?")
+            .params(before, "%\"caseId\":" + ids.get(0) + ",%")
+            .query(String.class)
+            .list();
+    // the desk follows the case; the reward proposer waits for its closure; partners ignore it
+    assertThat(listeners).hasSize(1);
+    assertThat(listeners.get(0)).contains("CaseProgressFollower");
+  }
+
+  private static HttpHeaders jsonHeaders() {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    return headers;
+  }
+
+  private java.sql.Timestamp progressPublicationsFrom() {
+    return jdbc.sql("SELECT now()").query(java.sql.Timestamp.class).single();
+  }
+
+  private long progressPublicationsSince(java.sql.Timestamp since) {
+    return jdbc.sql(
+            "SELECT count(*) FROM event_publication WHERE event_type LIKE '%CaseProgressed'"
+                + " AND publication_date >= ?")
+        .param(since)
+        .query(Long.class)
+        .single();
   }
 }
