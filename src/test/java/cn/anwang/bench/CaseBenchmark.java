@@ -6,7 +6,7 @@ import cn.anwang.casework.cases.CaseCommands;
 import cn.anwang.casework.cases.CaseFacade;
 import cn.anwang.casework.cases.HandlerType;
 import cn.anwang.casework.indicator.CaseIndicators;
-import cn.anwang.shared.calendar.WorkingCalendar;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,8 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -80,18 +78,20 @@ public final class CaseBenchmark {
   public static void main(String[] args) throws Exception {
     Path data = Files.createTempDirectory("anwang-case-bench");
     long t0 = System.nanoTime();
+    List<String> arguments = new ArrayList<>(StatementStats.arguments());
+    arguments.addAll(
+        List.of(
+            "--server.port=0",
+            "--anwang.demo=false",
+            "--anwang.admin-password=" + ADMIN_PASSWORD,
+            "--anwang.embedded-database.data-directory=" + data.resolve("postgres"),
+            "--server.tomcat.threads.max=200",
+            // the reminder scan would work through the thousands of overdue synthetic cases
+            // while the indicators are timed; it has its own tests
+            "--anwang.casework.reminders.scan-every=24h",
+            "--logging.level.root=WARN"));
     ConfigurableApplicationContext app =
-        new SpringApplicationBuilder(AnwangApplication.class)
-            .run(
-                "--server.port=0",
-                "--anwang.demo=false",
-                "--anwang.admin-password=" + ADMIN_PASSWORD,
-                "--anwang.embedded-database.data-directory=" + data.resolve("postgres"),
-                "--server.tomcat.threads.max=200",
-                // the reminder scan would work through the thousands of overdue synthetic cases
-                // while the indicators are timed; it has its own tests
-                "--anwang.casework.reminders.scan-every=24h",
-                "--logging.level.root=WARN");
+        new SpringApplicationBuilder(AnwangApplication.class).run(arguments.toArray(String[]::new));
     try {
       System.out.printf(Locale.ROOT, "Application started in %.1f s%n", seconds(t0));
       JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
@@ -101,7 +101,7 @@ public final class CaseBenchmark {
               + " VALUES ('bench.street', ?, '基准街道管理员', 'STREET_ADMIN', '120101001')",
           app.getBean(PasswordEncoder.class).encode(STREET_PASSWORD));
       transitions(app, port, data.resolve("postgres"));
-      indicators(jdbc, app.getBean(CaseIndicators.class));
+      CaseIndicatorBench.run(jdbc, app.getBean(CaseIndicators.class), CASES);
     } finally {
       app.close();
       try (Stream<Path> files = Files.walk(data)) {
@@ -153,7 +153,8 @@ public final class CaseBenchmark {
     Step http = overHttp(client, port, auth);
     // warm-up: one client, 300 cases
     run(http, queue, 1, Duration.ofSeconds(600), 300 * STEPS.length, null);
-    measure("Over HTTP (Basic auth, JSON, loopback)", http, queue, pgData);
+    Measured overHttp =
+        measure("Over HTTP (Basic auth, JSON, loopback)", http, queue, pgData, jdbc);
     long lines =
         jdbc.queryForObject(
             "SELECT count(*) FROM case_event e JOIN safety_case c ON c.id = e.case_id"
@@ -174,21 +175,80 @@ public final class CaseBenchmark {
             .authenticate(
                 UsernamePasswordAuthenticationToken.unauthenticated(
                     "bench.street", STREET_PASSWORD));
-    measure(
-        "In process (CaseFacade.act, the same transaction without HTTP)",
-        inProcess(app.getBean(CaseFacade.class), user),
-        queue,
-        pgData);
+    Measured inProcess =
+        measure(
+            "In process (CaseFacade.act, the same transaction without HTTP)",
+            inProcess(app.getBean(CaseFacade.class), user),
+            queue,
+            pgData,
+            jdbc);
     clientThreads.shutdownNow();
+    postgresCeiling(app, pgData, overHttp, inProcess);
   }
 
-  private static void measure(
-      String title, Step step, ConcurrentLinkedQueue<Long> queue, Path pgData) throws Exception {
+  /** pgbench's TPC-B-like script on the same server, same clients, right after the transitions. */
+  private static void postgresCeiling(
+      ConfigurableApplicationContext app, Path pgData, Measured overHttp, Measured inProcess)
+      throws Exception {
+    var binary = PgBench.binary();
+    if (binary.isEmpty()) {
+      System.out.println(
+          "PostgreSQL's ceiling: no pgbench found (bash scripts/pg-client.sh --install 17, or set"
+              + " ANWANG_PGBENCH)");
+      return;
+    }
+    EmbeddedPostgres postgres = app.getBean(EmbeddedPostgres.class);
+    int scale = setting("BENCH_PGBENCH_SCALE", CLIENTS);
+    System.out.printf(
+        Locale.ROOT,
+        "PostgreSQL's ceiling (%s, TPC-B-like, %d clients, %d s, same server):%n",
+        binary.get(),
+        CLIENTS,
+        SECONDS);
+    PgBench.Result r =
+        PgBench.run(
+            binary.get(),
+            postgres.getPostgresDatabase(),
+            postgres.getPort(),
+            pgData,
+            CLIENTS,
+            SECONDS,
+            scale);
+    PgBench.drop(postgres.getPostgresDatabase());
+    System.out.printf(
+        Locale.ROOT,
+        "  %,d transactions = %,.0f tps, latency average %.1f ms; CPU per transaction: PostgreSQL"
+            + " %.2f ms + pgbench client %.2f ms%n",
+        r.transactions(),
+        r.tps(),
+        r.latencyMs(),
+        r.postgresMsEach(),
+        r.clientMsEach());
+    for (Measured m : List.of(overHttp, inProcess)) {
+      System.out.printf(
+          Locale.ROOT,
+          "  %s: %,.0f transitions/s = %.2f of pgbench's tps; PostgreSQL CPU per transition %.2f ms"
+              + " = %.1f TPC-B transactions' worth%n",
+          m.name(),
+          m.perSecond(),
+          m.perSecond() / r.tps(),
+          m.postgresMsEach(),
+          m.postgresMsEach() / r.postgresMsEach());
+    }
+  }
+
+  /** What one measured run gave: transitions per second and PostgreSQL's CPU per transition. */
+  private record Measured(String name, double perSecond, double postgresMsEach) {}
+
+  private static Measured measure(
+      String title, Step step, ConcurrentLinkedQueue<Long> queue, Path pgData, JdbcTemplate jdbc)
+      throws Exception {
     System.out.println(title + ":");
     long heapBefore = HeapSampler.usedAfterGc(3);
     AtomicLong failures = new AtomicLong();
     List<long[]> latencies = new ArrayList<>();
     long started = System.nanoTime();
+    StatementStats.reset(jdbc);
     long[] cpuBefore = CpuTime.snapshot(pgData);
     int done;
     long peak;
@@ -224,12 +284,17 @@ public final class CaseBenchmark {
         all.length == 0 ? 0 : all[all.length - 1] / 1e6);
     System.out.print("  ");
     CpuTime.report(cpuBefore, cpuAfter, done, "transition");
+    StatementStats.report(jdbc, done, "transition");
     System.out.printf(
         Locale.ROOT,
         "  Heap: %d MB used after GC before the run; peak %d MB sampled during it; max heap %d MB%n",
         heapBefore >> 20,
         peak >> 20,
         HeapSampler.max() >> 20);
+    return new Measured(
+        title.substring(0, title.indexOf(" (")),
+        done / elapsed,
+        cpuAfter[1] < 0 || done == 0 ? Double.NaN : (cpuAfter[1] - cpuBefore[1]) / 1e6 / done);
   }
 
   private record Result(List<long[]> latencies, AtomicLong failures) {}
@@ -349,100 +414,6 @@ public final class CaseBenchmark {
     finished.await();
     pool.shutdown();
     return transitions.get();
-  }
-
-  // ------------------------------------------------------------------ indicators
-
-  private static void indicators(JdbcTemplate jdbc, CaseIndicators indicators) {
-    long t = System.nanoTime();
-    // a year of cases of 河东区 (120102) over its streets: 85% closed (10% of those late), 4%
-    // voided, the rest open; timeline: report, register, dispatch, feedback, re-inspection, close,
-    // plus returns, reworks and extensions
-    jdbc.update(
-        "WITH g AS (SELECT i, hashint4(i) & 2147483647 AS h,"
-            + " timestamptz '2025-12-01 09:00+08' + (i % 365) * interval '1 day'"
-            + " + (hashint4(i + 7) & 32767) * interval '1 second' AS reported"
-            + " FROM generate_series(1, ?) i)"
-            + " INSERT INTO safety_case (number, district_code, street_code, division_code, type,"
-            + " source, title, description, status, handler_type, handler_code, stage,"
-            + " stage_started_at, stage_due_at, due_at, reported_at, registered_at,"
-            + " first_dispatched_at, feedback_at, closed_at, closed_on_time,"
-            + " handling_working_seconds, rework_count, wrong_dispatch_count, extension_count,"
-            + " reporter_name)"
-            + " SELECT 'I-' || i, '120102', '120102' || lpad((1 + h % 13)::text, 3, '0'),"
-            + " '120102' || lpad((1 + h % 13)::text, 3, '0'), 'GENERAL_HAZARD',"
-            + " 'OFFICER_INSPECTION', '指标案件', '基准',"
-            + " CASE WHEN h % 100 < 85 THEN 'CLOSED' WHEN h % 100 < 89 THEN 'VOIDED'"
-            + " ELSE 'RECTIFYING' END,"
-            + " CASE WHEN h % 100 < 85 OR h % 100 >= 89 THEN 'STREET' END,"
-            + " CASE WHEN h % 100 < 85 OR h % 100 >= 89 THEN '120102' || lpad((1 + h % 13)::text, 3, '0') END,"
-            + " CASE WHEN h % 100 >= 89 THEN 'RECTIFY' END,"
-            + " CASE WHEN h % 100 >= 89 THEN reported END,"
-            + " CASE WHEN h % 100 >= 89 THEN reported + interval '14 days' END,"
-            + " CASE WHEN h % 100 < 85 OR h % 100 >= 89 THEN reported + interval '14 days' END,"
-            + " reported, reported + interval '2 hours', reported + interval '5 hours',"
-            + " CASE WHEN h % 100 < 85 THEN reported + interval '9 days' END,"
-            + " CASE WHEN h % 100 < 85 THEN reported + (CASE WHEN h % 10 = 0 THEN 16 ELSE 11 END)"
-            + " * interval '1 day' END,"
-            + " CASE WHEN h % 100 < 85 THEN h % 10 <> 0 END,"
-            + " CASE WHEN h % 100 < 85 THEN (7 + h % 5) * 86400 END,"
-            + " CASE WHEN h % 17 = 0 THEN 1 ELSE 0 END, CASE WHEN h % 23 = 0 THEN 1 ELSE 0 END,"
-            + " CASE WHEN h % 29 = 0 THEN 1 ELSE 0 END, '基准'"
-            + " FROM g",
-        CASES);
-    jdbc.update(
-        "INSERT INTO case_event (case_id, district_code, at, actor_name, action, from_status,"
-            + " to_status)"
-            + " SELECT c.id, c.district_code, x.at, '基准', x.action, NULL, NULL"
-            + " FROM safety_case c CROSS JOIN LATERAL (VALUES"
-            + " (c.reported_at, 'REPORT'), (c.registered_at, 'REGISTER'),"
-            + " (c.first_dispatched_at, 'DISPATCH'), (c.feedback_at, 'FEEDBACK'),"
-            + " (c.closed_at - interval '1 hour', 'REINSPECT_PASS'), (c.closed_at, 'CLOSE'),"
-            + " (CASE WHEN c.rework_count > 0 THEN c.feedback_at + interval '1 day' END, 'REWORK'),"
-            + " (CASE WHEN c.wrong_dispatch_count > 0 THEN c.first_dispatched_at"
-            + " + interval '1 hour' END, 'RETURN'),"
-            + " (CASE WHEN c.extension_count > 0 THEN c.first_dispatched_at + interval '2 days' END,"
-            + " 'APPROVE_EXTENSION')) x(at, action)"
-            + " WHERE c.number LIKE 'I-%' AND x.at IS NOT NULL");
-    // steady state: the vacuum the transitions above left for autovacuum (audit entries sealed,
-    // cases and outbox rows updated) would otherwise run in the background while this is timed
-    jdbc.execute("VACUUM ANALYZE");
-    System.out.printf(
-        Locale.ROOT,
-        "Wrote %,d cases of 120102 over a year and %,d timeline lines in %.1f s%n",
-        jdbc.queryForObject("SELECT count(*) FROM safety_case WHERE number LIKE 'I-%'", Long.class),
-        jdbc.queryForObject(
-            "SELECT count(*) FROM case_event WHERE district_code = '120102'", Long.class),
-        seconds(t));
-    Instant from = LocalDate.of(2025, 12, 1).atStartOfDay(WorkingCalendar.CHINA).toInstant();
-    Instant to = LocalDate.of(2026, 12, 1).atStartOfDay(WorkingCalendar.CHINA).toInstant();
-    Instant now = Instant.now();
-    CaseIndicators.Result last = null;
-    for (int i = 0; i < 3; i++) {
-      last = indicators.compute("120102", null, from, to, now);
-    }
-    int rounds = 15;
-    double[] ms = new double[rounds];
-    for (int i = 0; i < rounds; i++) {
-      long s = System.nanoTime();
-      last = indicators.compute("120102", null, from, to, now);
-      ms[i] = (System.nanoTime() - s) / 1e6;
-    }
-    Arrays.sort(ms);
-    System.out.printf(
-        Locale.ROOT,
-        "Indicators of 120102 over a year (%,d registered, %,d due, 结案率 %.4f, 按期结案率 %.4f,"
-            + " 返工率 %.4f; %d streets, %d handlers): min %.0f ms, median %.0f ms, max %.0f ms%n",
-        last.totals().registered(),
-        last.totals().due(),
-        last.totals().closeRate(),
-        last.totals().onTimeRate(),
-        last.totals().reworkRate(),
-        last.byStreet().size(),
-        last.byHandler().size(),
-        ms[0],
-        ms[rounds / 2],
-        ms[rounds - 1]);
   }
 
   // ------------------------------------------------------------------ helpers

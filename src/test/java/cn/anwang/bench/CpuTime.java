@@ -29,7 +29,9 @@ final class CpuTime {
   private static long postgres(Path pgData) {
     try {
       long postmaster = Long.parseLong(Files.readAllLines(pgData.resolve("postmaster.pid")).get(0));
-      long[] total = {ticks(postmaster)};
+      // the postmaster's own time and that of its children that have exited (cutime, cstime):
+      // connections closed during the measurement (pgbench's, at its end) count too
+      long[] total = {ticks(postmaster) + reapedTicks(postmaster)};
       ProcessHandle.of(postmaster)
           .ifPresent(p -> p.descendants().forEach(d -> total[0] += ticks(d.pid())));
       return total[0] * TICK_NANOS;
@@ -44,6 +46,16 @@ final class CpuTime {
       // fields after the command name (which may contain spaces) in parentheses
       String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
       return Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime
+    } catch (IOException | RuntimeException e) {
+      return 0;
+    }
+  }
+
+  private static long reapedTicks(long pid) {
+    try {
+      String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      return Long.parseLong(f[13]) + Long.parseLong(f[14]); // cutime, cstime
     } catch (IOException | RuntimeException e) {
       return 0;
     }

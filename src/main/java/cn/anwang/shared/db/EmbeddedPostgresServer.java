@@ -53,7 +53,7 @@ final class EmbeddedPostgresServer {
       if (!properties.clean()) {
         stopStalePostmaster(directory);
       }
-      EmbeddedPostgres postgres =
+      EmbeddedPostgres.Builder builder =
           EmbeddedPostgres.builder()
               .setDataDirectory(directory)
               .setCleanDataDirectory(properties.clean())
@@ -62,8 +62,9 @@ final class EmbeddedPostgresServer {
               .setServerConfig("synchronous_commit", "on")
               .setServerConfig("max_connections", "200")
               .setServerConfig("shared_buffers", "128MB")
-              .setLocaleConfig("locale", "C.UTF-8")
-              .start();
+              .setLocaleConfig("locale", "C.UTF-8");
+      properties.settings().forEach(builder::setServerConfig);
+      EmbeddedPostgres postgres = builder.start();
       log.info(
           "Embedded PostgreSQL is running on port {} with data in {}",
           postgres.getPort(),
