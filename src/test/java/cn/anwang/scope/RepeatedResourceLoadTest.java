@@ -42,6 +42,13 @@ class RepeatedResourceLoadTest {
 
   private static final int CALLS = 50;
   private static final int HEAVY_CALLS = 5;
+  private static final int SLOW_CALLS = 20;
+  private static final long SLOW_MILLIS = 150;
+
+  /** Which targets took longest in all (printed) and which were reduced as slow. */
+  private final Map<String, Long> millis = new TreeMap<>();
+
+  private final List<String> slow = new ArrayList<>();
 
   @Autowired WebApplicationContext context;
   @Autowired UserDetailsService users;
@@ -74,8 +81,10 @@ class RepeatedResourceLoadTest {
     transactions.executeWithoutResult(
         status -> {
           try {
+            long t0 = System.nanoTime();
             MatrixData.seed(context, Callers.HOME_DISTRICT);
             new MatrixFixtures(jdbc).write();
+            System.out.printf("  seeded in %d ms%n", (System.nanoTime() - t0) / 1_000_000);
             targets.api(operations);
             targets.pages(LoadGauge.gets(mappings));
             load(calls, targets.targets(), problems, notOk, loaded);
@@ -104,9 +113,68 @@ class RepeatedResourceLoadTest {
         gauges[5]);
     targets.skipped().forEach((k, why) -> System.out.println("  skipped " + k + ": " + why));
     notOk.forEach((k, s) -> System.out.println("  not 2xx " + k + ": " + s));
+    System.out.println("  reduced to " + SLOW_CALLS + " calls as slow: " + slow);
+    millis.entrySet().stream()
+        .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+        .limit(5)
+        .forEach(e -> System.out.println("  slowest " + e.getKey() + ": " + e.getValue() + " ms"));
     assertThat(problems).isEmpty();
     // 75 of 98 at the time of writing; the rest are listed above
     assertThat(targets.targets().size()).isGreaterThanOrEqualTo(70);
+  }
+
+  @Test
+  void representativeWritesRepeatedlyHoldNothing() throws Exception {
+    RepeatedWrites writes = new RepeatedWrites(mvc(), users, jdbc, json);
+    List<RepeatedWrites.Write> all = writes.all();
+    HikariPoolMXBean pool = dataSource.getHikariPoolMXBean();
+    List<String> problems = new ArrayList<>();
+    Map<String, Integer> removed;
+    int threads;
+    long heap;
+    int connections;
+    try {
+      for (RepeatedWrites.Write w : all) {
+        w.call().perform();
+      }
+      connections = LoadGauge.idleActive(pool, 0);
+      threads = LoadGauge.threads();
+      heap = LoadGauge.usedHeapAfterGc(Long.MAX_VALUE);
+      for (RepeatedWrites.Write w : all) {
+        TreeSet<Integer> statuses = new TreeSet<>();
+        for (int k = 0; k < CALLS; k++) {
+          statuses.add(w.call().perform());
+        }
+        if (!w.expected().containsAll(statuses)) {
+          problems.add(w.name() + ": " + statuses + ", expected " + w.expected());
+        }
+        int active = LoadGauge.idleActive(pool, connections);
+        if (active > connections || pool.getThreadsAwaitingConnection() > 0) {
+          problems.add(
+              w.name() + ": " + active + " active connections, " + connections + " before");
+        }
+      }
+    } finally {
+      removed = writes.cleanUp();
+    }
+    int threadsAfter = LoadGauge.threads();
+    long heapAfter = LoadGauge.usedHeapAfterGc(heap + LoadGauge.HEAP_MARGIN);
+    System.out.printf(
+        "RepeatedResourceLoadTest writes: %d writes x %d; pool %d active before, %d after;"
+            + " threads %d -> %d, heap %d MB -> %d MB; cleaned up %s%n",
+        all.size(),
+        CALLS,
+        connections,
+        LoadGauge.idleActive(pool, connections),
+        threads,
+        threadsAfter,
+        heap >> 20,
+        heapAfter >> 20,
+        removed);
+    assertThat(problems).isEmpty();
+    assertThat(threadsAfter).isLessThanOrEqualTo(threads + LoadGauge.THREAD_MARGIN);
+    assertThat(heapAfter - heap).isLessThan(LoadGauge.HEAP_MARGIN);
+    assertThat(removed.get("api_token")).isEqualTo(CALLS + 1);
   }
 
   /** The statement gauge is not blind: a stream nobody closed shows as one more open statement. */
@@ -163,11 +231,17 @@ class RepeatedResourceLoadTest {
       Target t = targets.get(i);
       int n = LoadGauge.heavy(t.op().path()) ? HEAVY_CALLS : CALLS;
       TreeSet<Integer> statuses = new TreeSet<>();
+      long t0 = System.nanoTime();
+      String what = t.op().key() + " " + t.values() + " as " + readers.get(i);
       for (int k = 0; k < n; k++) {
         statuses.add(calls.call(t.op(), t.values(), Map.of(), readers.get(i)).getStatus());
+        if (k == 2 && n == CALLS && (System.nanoTime() - t0) / 3_000_000 > SLOW_MILLIS) {
+          n = SLOW_CALLS;
+          slow.add(t.op().key());
+        }
       }
       loaded[0] += n;
-      String what = t.op().key() + " " + t.values() + " as " + readers.get(i);
+      millis.put(what, (System.nanoTime() - t0) / 1_000_000);
       if (statuses.stream().anyMatch(s -> s >= 500)) {
         problems.add(what + ": " + statuses);
       }
