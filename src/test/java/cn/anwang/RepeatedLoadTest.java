@@ -7,7 +7,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
-import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,10 +18,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
-import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.context.WebApplicationContext;
-import org.springframework.web.method.HandlerMethod;
-import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
@@ -40,8 +36,6 @@ class RepeatedLoadTest {
   private static final int SLOW_CALLS = 20;
   private static final int DISTRICT_CALLS = 10;
   private static final long SLOW_MILLIS = 150;
-  private static final int THREAD_MARGIN = 8;
-  private static final long HEAP_MARGIN = 64L * 1024 * 1024;
 
   @Autowired WebApplicationContext context;
   @Autowired UserDetailsService users;
@@ -69,14 +63,14 @@ class RepeatedLoadTest {
     for (String path : paths) {
       mvc.perform(get(path).with(admin));
     }
-    int connections = idleActive(pool, 0);
-    int threads = ManagementFactory.getThreadMXBean().getThreadCount();
-    long heap = usedHeapAfterGc(Long.MAX_VALUE);
+    int connections = LoadGauge.idleActive(pool, 0);
+    int threads = LoadGauge.threads();
+    long heap = LoadGauge.usedHeapAfterGc(Long.MAX_VALUE);
 
     List<String> called = new ArrayList<>();
     List<String> reduced = new ArrayList<>();
     for (String path : paths) {
-      int calls = heavy(path) ? HEAVY_CALLS : CALLS;
+      int calls = LoadGauge.heavy(path) ? HEAVY_CALLS : CALLS;
       long t0 = System.nanoTime();
       for (int i = 0; i < calls; i++) {
         mvc.perform(get(path).with(admin));
@@ -91,15 +85,15 @@ class RepeatedLoadTest {
         }
       }
       called.add(path);
-      assertThat(idleActive(pool, connections))
+      assertThat(LoadGauge.idleActive(pool, connections))
           .as("active connections after %d calls of %s", calls, path)
           .isLessThanOrEqualTo(connections);
       assertThat(pool.getThreadsAwaitingConnection())
           .as("threads awaiting a connection after %s", path)
           .isZero();
     }
-    int threadsAfter = ManagementFactory.getThreadMXBean().getThreadCount();
-    long heapAfter = usedHeapAfterGc(heap + HEAP_MARGIN);
+    int threadsAfter = LoadGauge.threads();
+    long heapAfter = LoadGauge.usedHeapAfterGc(heap + LoadGauge.HEAP_MARGIN);
     long seconds = (System.nanoTime() - started) / 1_000_000_000;
 
     System.out.printf(
@@ -109,7 +103,7 @@ class RepeatedLoadTest {
         paths.size() + skipped.size(),
         parameterless,
         called.size(),
-        paths.stream().filter(RepeatedLoadTest::heavy).count(),
+        paths.stream().filter(LoadGauge::heavy).count(),
         HEAVY_CALLS,
         reduced.size(),
         SLOW_CALLS,
@@ -124,91 +118,24 @@ class RepeatedLoadTest {
 
     assertThat(threadsAfter)
         .as("live threads after the load")
-        .isLessThanOrEqualTo(threads + THREAD_MARGIN);
-    assertThat(heapAfter - heap).as("used heap growth after GC").isLessThan(HEAP_MARGIN);
+        .isLessThanOrEqualTo(threads + LoadGauge.THREAD_MARGIN);
+    assertThat(heapAfter - heap).as("used heap growth after GC").isLessThan(LoadGauge.HEAP_MARGIN);
     assertThat(called.size() * 100).isGreaterThanOrEqualTo(parameterless * 80);
   }
 
   private void collect(TreeSet<String> paths, Map<String, String> skipped) {
-    for (Map.Entry<RequestMappingInfo, HandlerMethod> e : mappings.getHandlerMethods().entrySet()) {
-      RequestMappingInfo info = e.getKey();
-      var methods = info.getMethodsCondition().getMethods();
-      if (!methods.isEmpty() && !methods.contains(RequestMethod.GET)) {
-        continue;
-      }
-      String query = query(info);
-      for (String pattern : info.getPathPatternsCondition().getPatternValues()) {
-        String why = skipReason(pattern, e.getValue(), info);
-        if (why != null) {
-          skipped.put(pattern, why);
-        } else {
-          paths.add(pattern + query);
-        }
+    for (LoadGauge.Get get : LoadGauge.gets(mappings)) {
+      if (get.hasVariables()) {
+        skipped.put(get.pattern(), "path variables");
+      } else if (get.stream()) {
+        skipped.put(get.pattern(), "stream");
+      } else {
+        paths.add(get.pattern() + get.query());
       }
     }
-  }
-
-  private static String skipReason(String pattern, HandlerMethod handler, RequestMappingInfo info) {
-    if (pattern.contains("{") || pattern.contains("*")) {
-      return "path variables";
-    }
-    Class<?> type = handler.getReturnType().getParameterType();
-    String name = type.getName();
-    if (name.contains("SseEmitter")
-        || name.contains("StreamingResponseBody")
-        || name.contains("Flux")
-        || info.getProducesCondition().getProducibleMediaTypes().stream()
-            .anyMatch(m -> m.toString().startsWith("text/event-stream"))) {
-      return "stream";
-    }
-    return null;
-  }
-
-  /** A mapping's required request parameters ({@code params = "format=xlsx"}) as a query. */
-  private static String query(RequestMappingInfo info) {
-    StringBuilder q = new StringBuilder();
-    for (var expression : info.getParamsCondition().getExpressions()) {
-      if (expression.isNegated()) {
-        continue;
-      }
-      q.append(q.isEmpty() ? '?' : '&').append(expression.getName());
-      q.append('=').append(expression.getValue() == null ? "1" : expression.getValue());
-    }
-    return q.toString();
-  }
-
-  private static boolean heavy(String path) {
-    String p = path.toLowerCase();
-    return p.contains("xlsx")
-        || p.contains("pdf")
-        || p.contains("geojson")
-        || p.contains("export")
-        || p.contains("download")
-        || p.contains("csv");
   }
 
   private static int countNot(Map<String, String> skipped, String reason) {
     return (int) skipped.values().stream().filter(r -> !r.equals(reason)).count();
-  }
-
-  private static int idleActive(HikariPoolMXBean pool, int atMost) throws InterruptedException {
-    int least = pool.getActiveConnections();
-    for (int i = 0; i < 40 && least > atMost; i++) {
-      Thread.sleep(50);
-      least = Math.min(least, pool.getActiveConnections());
-    }
-    return least;
-  }
-
-  /** The least used heap over a few collections, stopping early once it is under {@code goal}. */
-  private static long usedHeapAfterGc(long goal) throws InterruptedException {
-    var memory = ManagementFactory.getMemoryMXBean();
-    long least = Long.MAX_VALUE;
-    for (int i = 0; i < 5 && least >= goal; i++) {
-      System.gc();
-      Thread.sleep(100);
-      least = Math.min(least, memory.getHeapMemoryUsage().getUsed());
-    }
-    return least;
   }
 }
