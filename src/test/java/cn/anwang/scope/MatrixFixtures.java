@@ -6,8 +6,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * One row of each resource no demo seeder writes (documents and deliveries, an inspection,
  * publicity, a partner organisation with an engagement and a qualification, district courses and
  * sessions, district rules and checklists, a case attachment, a notification, a webhook, an Open311
- * key), in 和平区: one in 劝业场街道 and, where a street places it, one in another street. Written inside
- * the matrix's transaction, which is rolled back.
+ * key, an object change proposal, a rebalance proposal), in 和平区: one in 劝业场街道 and, where a street
+ * places it, one in another street. Written inside the matrix's transaction, which is rolled back.
  */
 final class MatrixFixtures {
 
@@ -56,6 +56,17 @@ final class MatrixFixtures {
                   + " source) VALUES (gen_random_uuid(), ?, '和平区', ?, '120101', ?, 'LECTURE',"
                   + " now(), now(), '社区', 10, 'DESK')")
           .params(admin, street, street)
+          .update();
+      jdbc.sql(
+              "INSERT INTO object_change_proposal (object_id, district_code, division_code, note,"
+                  + " proposed_by, proposed_by_name) VALUES (?, '120101', ?, '矩阵测试', ?, '和平区')")
+          .params(object, division, admin)
+          .update();
+      jdbc.sql(
+              "INSERT INTO rebalance_proposal (street_code, district_code, basis_hash, moves,"
+                  + " spread_before, spread_after, created_by)"
+                  + " VALUES (?, '120101', 'matrix', '[]'::jsonb, 0, 0, 'heping.admin')")
+          .param(street)
           .update();
     }
     long partner =

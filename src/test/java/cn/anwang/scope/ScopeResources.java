@@ -275,7 +275,9 @@ final class ScopeResources {
             + in("u.territory_code")
             + " ORDER BY t.id LIMIT 1");
     city(v1 + "/webhooks/{id}", "SELECT id FROM webhook_endpoint ORDER BY id LIMIT 1");
-    city(v1 + "/indicators/{code}", "SELECT 'case.closeRate' AS code, left(:p, 6) AS division");
+    city(
+        v1 + "/indicators/{code}",
+        "SELECT 'case.closeRate' AS code, left(replace(:p, '%', ''), 6) AS division");
   }
 
   private final JdbcClient jdbc;
