@@ -14,7 +14,7 @@ import java.util.Locale;
  */
 final class CpuTime {
 
-  private static final long TICK_NANOS = 10_000_000L; // USER_HZ is 100 on Linux
+  static final long TICK_NANOS = 10_000_000L; // USER_HZ is 100 on Linux
 
   private CpuTime() {}
 
@@ -41,21 +41,23 @@ final class CpuTime {
   }
 
   private static long ticks(long pid) {
-    try {
-      String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-      // fields after the command name (which may contain spaces) in parentheses
-      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-      return Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime
-    } catch (IOException | RuntimeException e) {
-      return 0;
-    }
+    return statTicks(String.valueOf(pid), 11); // utime, stime
   }
 
   private static long reapedTicks(long pid) {
+    return statTicks(String.valueOf(pid), 13); // cutime, cstime of exited, reaped children
+  }
+
+  /**
+   * Two adjacent CPU fields of {@code /proc/<process>/stat} summed, in clock ticks; {@code first}
+   * counts from the field after the command name; 0 when unreadable.
+   */
+  static long statTicks(String process, int first) {
     try {
-      String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+      String stat = Files.readString(Path.of("/proc/" + process + "/stat"));
+      // fields after the command name (which may contain spaces) in parentheses
       String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-      return Long.parseLong(f[13]) + Long.parseLong(f[14]); // cutime, cstime
+      return Long.parseLong(f[first]) + Long.parseLong(f[first + 1]);
     } catch (IOException | RuntimeException e) {
       return 0;
     }

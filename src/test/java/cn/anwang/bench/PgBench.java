@@ -150,13 +150,7 @@ final class PgBench {
    * /proc/self/stat}): after {@code waitFor}, pgbench's client time is in it.
    */
   private static long reapedChildrenNanos() {
-    try {
-      String stat = Files.readString(Path.of("/proc/self/stat"));
-      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-      return (Long.parseLong(f[13]) + Long.parseLong(f[14])) * 10_000_000L;
-    } catch (IOException | RuntimeException e) {
-      return 0;
-    }
+    return CpuTime.statTicks("self", 13) * CpuTime.TICK_NANOS;
   }
 
   /** Drops the pgbench database so that nothing after it pays for its size. */
