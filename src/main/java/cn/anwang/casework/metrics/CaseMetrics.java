@@ -41,7 +41,7 @@ class CaseMetrics implements MeterBinder {
   @Override
   public void bindTo(MeterRegistry registry) {
     snapshots
-        .gauges(registry, this::read)
+        .gauges(registry, "cases", this::read)
         .describe(CASES, "Cases by district, status and traffic light (NONE: closed, voided)", null)
         .describe(OVERDUE, "Open cases past their stage's deadline (red light), by district", null);
   }

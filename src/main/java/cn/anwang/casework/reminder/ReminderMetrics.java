@@ -35,7 +35,7 @@ class ReminderMetrics implements MeterBinder {
   @Override
   public void bindTo(MeterRegistry registry) {
     snapshots
-        .gauges(registry, this::read)
+        .gauges(registry, "reminders", this::read)
         .describe(NAME, "Case reminders and escalations due and not yet sent, by kind", null)
         .register(Arrays.stream(ReminderKind.values()).map(ReminderMetrics::series).toList());
   }

@@ -50,7 +50,7 @@ class OutboxMetrics implements MeterBinder {
       all.add(dueAge(channel));
     }
     snapshots
-        .gauges(registry, this::read)
+        .gauges(registry, "outbox", this::read)
         .describe(
             MESSAGES, "E-mails and webhook deliveries in the outbox, by channel and state", null)
         .describe(DUE_AGE, "How long the oldest outbox row due for delivery has waited", "seconds")

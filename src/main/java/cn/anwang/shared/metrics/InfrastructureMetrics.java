@@ -34,7 +34,7 @@ class InfrastructureMetrics implements MeterBinder {
   @Override
   public void bindTo(MeterRegistry registry) {
     snapshots
-        .gauges(registry, this::read)
+        .gauges(registry, "infrastructure", this::read)
         .describe(
             DUE.name(),
             "db-scheduler executions whose time has come and that no server picked",

@@ -18,10 +18,15 @@ public class MetricSnapshots {
     this.properties = properties;
   }
 
-  /** Gauges on {@code registry} read from snapshots of {@code source}. */
-  public SnapshotGauges gauges(MeterRegistry registry, Supplier<Map<Series, Double>> source) {
+  /**
+   * Gauges on {@code registry} read from snapshots of {@code source}, named {@code sourceName} in
+   * {@link SnapshotGauges#DURATION}.
+   */
+  public SnapshotGauges gauges(
+      MeterRegistry registry, String sourceName, Supplier<Map<Series, Double>> source) {
     SnapshotGauges gauges =
-        new SnapshotGauges(registry, source, properties.snapshotTtl(), System::nanoTime);
+        new SnapshotGauges(
+            registry, sourceName, source, properties.snapshotTtl(), System::nanoTime);
     all.add(gauges);
     return gauges;
   }

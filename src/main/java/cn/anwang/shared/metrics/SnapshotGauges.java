@@ -22,12 +22,20 @@ import org.slf4j.LoggerFactory;
  * on) or up front with {@link #register}; once registered it stays, reading 0 while the snapshot
  * lacks it, so that "no case in this state any more" reads 0 rather than disappearing. When the
  * source fails, every series reads NaN until the next snapshot.
+ *
+ * <p>Every source has one series registered up front, {@code anwang.metrics.snapshot.duration}
+ * (source): how long its last snapshot took. It is what makes a scrape take the first snapshot of a
+ * source whose series are all discovered from the data, and it shows what the snapshots cost.
  */
 public final class SnapshotGauges {
 
   private static final Logger log = LoggerFactory.getLogger(SnapshotGauges.class);
 
-  private record Snapshot(Map<Series, Double> values, long takenAt, boolean failed) {}
+  /** The gauge, tagged {@code source}, of how long each source's last snapshot took. */
+  public static final String DURATION = "anwang.metrics.snapshot.duration";
+
+  private record Snapshot(
+      Map<Series, Double> values, long takenAt, boolean failed, double seconds) {}
 
   private record Meta(String description, String baseUnit) {}
 
@@ -43,6 +51,7 @@ public final class SnapshotGauges {
 
   SnapshotGauges(
       MeterRegistry registry,
+      String sourceName,
       Supplier<Map<Series, Double>> source,
       Duration ttl,
       LongSupplier ticker) {
@@ -50,6 +59,12 @@ public final class SnapshotGauges {
     this.source = source;
     this.ttlNanos = ttl.toNanos();
     this.ticker = ticker;
+    Gauge.builder(DURATION, this, g -> g.current().seconds())
+        .tag("source", sourceName)
+        .description("How long the last snapshot of a source (one query) took")
+        .baseUnit("seconds")
+        .strongReference(true)
+        .register(registry);
   }
 
   /** The description and base unit (null for none) of every series of a name. */
@@ -99,11 +114,15 @@ public final class SnapshotGauges {
 
   private Snapshot take() {
     taken.incrementAndGet();
+    long start = ticker.getAsLong();
     try {
-      return new Snapshot(Map.copyOf(source.get()), ticker.getAsLong(), false);
+      Map<Series, Double> values = Map.copyOf(source.get());
+      long end = ticker.getAsLong();
+      return new Snapshot(values, end, false, (end - start) / 1e9);
     } catch (RuntimeException e) {
       log.warn("Metrics snapshot failed: {}", e.toString());
-      return new Snapshot(Map.of(), ticker.getAsLong(), true);
+      long end = ticker.getAsLong();
+      return new Snapshot(Map.of(), end, true, (end - start) / 1e9);
     }
   }
 
