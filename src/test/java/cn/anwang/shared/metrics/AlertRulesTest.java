@@ -16,6 +16,7 @@ class AlertRulesTest {
   void everyRuleHasANameAnExpressionASeverityASummaryAndARunbookSection() throws Exception {
     AlertRules rules = AlertRules.load();
     assertThat(rules.rules()).hasSizeGreaterThanOrEqualTo(12);
+    String doc = java.nio.file.Files.readString(java.nio.file.Path.of("docs/observability.md"));
     Set<String> alerts = new HashSet<>();
     for (AlertRules.Rule r : rules.rules()) {
       assertThat(r.alert()).matches("Anwang[A-Za-z0-9]+");
@@ -26,6 +27,10 @@ class AlertRulesTest {
       assertThat((String) r.annotations().get("runbook"))
           .as(r.alert())
           .startsWith("docs/observability.md#anwang");
+      String anchor = ((String) r.annotations().get("runbook")).replaceFirst(".*#", "");
+      assertThat(doc.lines().filter(l -> l.startsWith("### ")).map(l -> l.substring(4).strip()))
+          .as("runbook section of %s", r.alert())
+          .anyMatch(h -> h.equalsIgnoreCase(anchor));
       if (r.forDuration() != null) {
         assertThat(r.forDuration()).as(r.alert()).matches("\\d+[smh]");
       }
