@@ -7,6 +7,8 @@ import cn.anwang.area.grid.GridImportValidator.FeatureRejected;
 import cn.anwang.identity.Actor;
 import cn.anwang.identity.AuditLog;
 import cn.anwang.identity.CurrentActor;
+import cn.anwang.shared.metrics.ImportTimer;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +38,7 @@ class GridService {
   private final AuditLog audit;
   private final ApplicationEventPublisher events;
   private final FeatureCollectionReader reader;
+  private final ImportTimer importTimer;
 
   GridService(
       GridRepository grids,
@@ -43,13 +46,15 @@ class GridService {
       CurrentActor currentActor,
       AuditLog audit,
       ApplicationEventPublisher events,
-      ObjectMapper json) {
+      ObjectMapper json,
+      MeterRegistry meters) {
     this.grids = grids;
     this.divisions = divisions;
     this.currentActor = currentActor;
     this.audit = audit;
     this.events = events;
     this.reader = new FeatureCollectionReader(json);
+    this.importTimer = new ImportTimer(meters, "grids");
   }
 
   /**
@@ -60,6 +65,15 @@ class GridService {
    */
   @Transactional
   ImportReport importGrids(byte[] body, boolean dryRun, boolean repair) {
+    return importTimer.record(
+        () -> timedImport(body, dryRun, repair),
+        r ->
+            r.dryRun()
+                ? ImportTimer.Outcome.DRY_RUN
+                : r.accepted() ? ImportTimer.Outcome.WRITTEN : ImportTimer.Outcome.REFUSED);
+  }
+
+  private ImportReport timedImport(byte[] body, boolean dryRun, boolean repair) {
     Actor actor = requireAdministrator();
     GridImportValidator.Plan plan =
         new GridImportValidator(context(actor))

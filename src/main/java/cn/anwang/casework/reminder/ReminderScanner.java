@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -163,6 +164,35 @@ public class ReminderScanner {
       log.info("Reminder scan on {}: {} reminders sent", serverName, sent.size());
     }
     return sent;
+  }
+
+  /**
+   * The reminders due at {@code now} and not yet claimed (so not yet sent), by kind: the scan's own
+   * read and thresholds, without sending anything (the reminder backlog gauge).
+   */
+  Map<ReminderKind, Long> backlog(Instant now) {
+    WorkingCalendar cal = calendar.current();
+    List<Candidate> candidates = candidates(now);
+    Map<ReminderKind, Long> due = new EnumMap<>(ReminderKind.class);
+    if (candidates.isEmpty()) {
+      return due;
+    }
+    Set<String> claimed = claimed(candidates);
+    Map<String, ReminderRule> ruleCache = new HashMap<>();
+    Map<String, Level> departmentLevels = new HashMap<>();
+    for (Candidate c : candidates) {
+      ReminderRule rule = ruleCache.computeIfAbsent(c.type(), rules::forType);
+      Level level =
+          c.handlerType() == HandlerType.DEPARTMENT
+              ? departmentLevels.computeIfAbsent(c.handlerCode(), code -> levelOf(c))
+              : levelOf(c);
+      for (ReminderKind kind : rule.due(c.stageStartedAt(), c.stageDueAt(), now, cal, level)) {
+        if (!claimed.contains(key(c.id(), c.stageStartedAt(), kind.name()))) {
+          due.merge(kind, 1L, Long::sum);
+        }
+      }
+    }
+    return due;
   }
 
   private List<Candidate> candidates(Instant now) {

@@ -7,6 +7,7 @@ import cn.anwang.identity.AuditLog;
 import cn.anwang.identity.CurrentActor;
 import cn.anwang.shared.industry.IndustryClassification;
 import cn.anwang.shared.industry.IndustryCodeCheck;
+import cn.anwang.shared.metrics.ImportTimer;
 import cn.anwang.shared.tabular.Header;
 import cn.anwang.shared.tabular.ImportReport;
 import cn.anwang.shared.tabular.Row;
@@ -16,6 +17,7 @@ import cn.anwang.shared.tabular.TabularSource;
 import cn.anwang.shared.uscc.UnifiedSocialCreditCode;
 import cn.anwang.shared.uscc.UsccCheck;
 import cn.anwang.shared.uscc.UsccProblem;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.InputStream;
 import java.nio.charset.Charset;
 import java.util.ArrayList;
@@ -100,6 +102,7 @@ class ObjectImport {
   private final MessageSource messages;
   private final TransactionTemplate transactions;
   private final TransactionTemplate readOnly;
+  private final ImportTimer timer;
 
   ObjectImport(
       ObjectService objects,
@@ -110,7 +113,8 @@ class ObjectImport {
       CurrentActor currentActor,
       AuditLog audit,
       MessageSource messages,
-      PlatformTransactionManager transactionManager) {
+      PlatformTransactionManager transactionManager,
+      MeterRegistry meters) {
     this.objects = objects;
     this.writer = writer;
     this.rules = rules;
@@ -122,6 +126,7 @@ class ObjectImport {
     this.transactions = new TransactionTemplate(transactionManager);
     this.readOnly = new TransactionTemplate(transactionManager);
     this.readOnly.setReadOnly(true);
+    this.timer = new ImportTimer(meters, "objects");
   }
 
   /**
@@ -132,6 +137,15 @@ class ObjectImport {
    * @throws AccessDeniedException for a role that does not register objects
    */
   ObjectImportResult run(Request request) {
+    return timer.record(
+        () -> timed(request),
+        r ->
+            r.dryRun()
+                ? ImportTimer.Outcome.DRY_RUN
+                : r.written() ? ImportTimer.Outcome.WRITTEN : ImportTimer.Outcome.REFUSED);
+  }
+
+  private ObjectImportResult timed(Request request) {
     Actor actor = currentActor.require();
     if (!actor.role().isAdministrator()) {
       throw new AccessDeniedException("Only administrators import objects");
