@@ -148,8 +148,8 @@ class MetricsScrapeTest {
     // a scan claimed the overdue reminder (its row in case_reminder): no longer in the backlog
     jdbc.sql(
             """
-            INSERT INTO case_reminder (case_id, stage_started_at, kind, stage, claimed_by)
-            SELECT id, stage_started_at, 'OVERDUE', stage, 'metrics-test' FROM safety_case WHERE id = ?
+            INSERT INTO case_reminder (case_id, district_code, stage_started_at, kind, stage, claimed_by)
+            SELECT id, district_code, stage_started_at, 'OVERDUE', stage, 'metrics-test' FROM safety_case WHERE id = ?
             """)
         .param(late)
         .update();
